@@ -1,0 +1,139 @@
+"""What a person tells us: the answer keys of ASSESSMENT.md §2.
+
+Every answer is optional; a missing answer means "unknown" and is never treated as "no".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date_only(value: Any) -> Any:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO.match(value):
+        return value
+    raise ValueError("expected a date as YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+
+
+class HospitalPlan(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class PlanLevel(StrEnum):
+    BASAL = "basal"
+    ADVANCED = "advanced"
+    SPECIALISED = "specialised"
+    REHAB_SPECIALISED = "rehab_specialised"
+    UNKNOWN = "unknown"
+
+
+class FunctionLoss(StrEnum):
+    SUDDEN = "sudden"
+    LASTING = "lasting"
+    NONE = "none"
+
+
+class SelfTraining(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNSURE = "unsure"
+
+
+class CareHome(StrEnum):
+    NONE = "none"
+    PERMANENT = "permanent"
+    TEMPORARY = "temporary"
+
+
+class Chronic(StrEnum):
+    COPD = "copd"
+    TYPE2_DIABETES = "type2_diabetes"
+    HEART_DISEASE = "heart_disease"
+    CANCER = "cancer"
+    MENTAL_HEALTH = "mental_health"
+    BACK = "back"
+    OSTEOPOROSIS = "osteoporosis"
+    ARTHRITIS = "arthritis"
+
+
+class DisabilityCause(StrEnum):
+    NEUROLOGICAL = "neurological"
+    PROGRESSIVE = "progressive"
+    OTHER = "other"
+
+
+AnswerKey = Literal[
+    "age",
+    "in_hospital",
+    "hospital_plan",
+    "plan_level",
+    "discharge_date",
+    "function_loss",
+    "hospital_treated",
+    "self_training_enough",
+    "motivated",
+    "group_ok",
+    "same_problem_treated",
+    "care_home",
+    "pensioner",
+    "chronic_conditions",
+    "smoker",
+    "severe_disability",
+    "disability_cause",
+    "maintenance_last_year",
+    "can_travel",
+    "distance_over_50km",
+    "request_date",
+    "decision_date",
+]
+
+DATE_KEYS: tuple[AnswerKey, ...] = ("discharge_date", "request_date", "decision_date")
+
+
+class Answers(BaseModel):
+    """All answers, each optional. ``None`` means the person did not (or could not) say."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+    age: int | None = Field(default=None, ge=0, le=120, strict=True)
+    in_hospital: StrictBool | None = None
+    hospital_plan: HospitalPlan | None = None
+    plan_level: PlanLevel | None = None
+    discharge_date: IsoDate | None = None
+    function_loss: FunctionLoss | None = None
+    hospital_treated: StrictBool | None = None
+    self_training_enough: SelfTraining | None = None
+    motivated: StrictBool | None = None
+    group_ok: StrictBool | None = None
+    same_problem_treated: StrictBool | None = None
+    care_home: CareHome | None = None
+    pensioner: StrictBool | None = None
+    chronic_conditions: tuple[Chronic, ...] | None = None
+    smoker: StrictBool | None = None
+    severe_disability: StrictBool | None = None
+    disability_cause: DisabilityCause | None = None
+    maintenance_last_year: StrictBool | None = None
+    can_travel: StrictBool | None = None
+    distance_over_50km: StrictBool | None = None
+    request_date: IsoDate | None = None
+    decision_date: IsoDate | None = None
+
+    def known(self, key: str) -> bool:
+        value = getattr(self, key)
+        if value is None:
+            return False
+        return not (isinstance(value, StrEnum) and value.value in ("unknown", "unsure"))

@@ -1,0 +1,381 @@
+"""``assess(municipality, answers, today)``: the one function every face of the product calls.
+
+Pure and deterministic: the same rules, answers and day give the same result. It returns
+every offer of ASSESSMENT.md §1 with its verdict, the reasons for it, concrete deadlines,
+complaint routes and the merged practical facts (national baseline + the municipality's
+standard), plus notes where national law overrides an older standard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any, Literal
+
+from . import calendar
+from .answers import Answers
+from .conditions import RULES, evaluate
+from .loader import RuleBook, load_rules
+from .rules import (
+    OFFER_IDS,
+    Body,
+    ComplaintRoute,
+    Condition,
+    DayUnit,
+    Law,
+    MunicipalRules,
+    Municipality,
+    OfferId,
+    OfferRules,
+    ServiceGoal,
+    Source,
+    Unit,
+)
+
+Verdict = Literal["likely", "possible", "unlikely"]
+OutcomeName = Literal["met", "failed", "unknown"]
+VERDICT_ORDER: dict[Verdict, int] = {"likely": 0, "possible": 1, "unlikely": 2}
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str
+    answer: str
+    outcome: OutcomeName
+    message: str  # message id, translated by the caller
+    params: dict[str, Any]
+    source: str
+    law: str | None = None
+    soft: bool = False
+
+
+@dataclass(frozen=True)
+class Deadline:
+    kind: str
+    date: date
+    goal: ServiceGoal
+    counted_from_date: date
+    warning: str | None = None  # dec24 / dec31 / constitution_day
+    past: bool = False
+
+
+@dataclass(frozen=True)
+class Complaint:
+    route: ComplaintRoute
+    body: Body | Unit
+    deadline_date: date | None = None
+    renamed_from: str | None = None
+    forward_to: Body | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Transport:
+    rule: str
+    status: Verdict | None  # for the national § 140 rule: does the person qualify?
+    reasons: tuple[str, ...] = ()  # answer keys that qualify (pensioner, distance, health)
+
+
+@dataclass(frozen=True)
+class OfferAssessment:
+    id: OfferId
+    law: str
+    verdict: Verdict
+    source: Literal["municipal", "national"]
+    reasons: tuple[Reason, ...]
+    rules: OfferRules
+    unit: Unit | None
+    deadlines: tuple[Deadline, ...]
+    complaints: tuple[Complaint, ...]
+    notes: tuple[Note, ...]
+    transport: Transport | None
+    laws: tuple[Law, ...]
+
+    def deadline(self, kind: str) -> Deadline | None:
+        return next((d for d in self.deadlines if d.kind == kind), None)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    municipality: Municipality
+    standard: Source | None
+    offers: tuple[OfferAssessment, ...]
+    today: date
+    answers: Answers
+
+    def offer(self, offer_id: str) -> OfferAssessment:
+        return next(o for o in self.offers if o.id == offer_id)
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _merge_conditions(national: list[Condition], local: list[Condition]) -> list[Condition]:
+    local_rules = {c.rule for c in local}
+    return [c for c in national if c.rule not in local_rules] + list(local)
+
+
+def _merge_complaints(
+    national: list[ComplaintRoute], local: list[ComplaintRoute]
+) -> list[ComplaintRoute]:
+    merged: list[ComplaintRoute] = []
+    local_by_about = {c.about: c for c in local}
+    for route in national:
+        mine = local_by_about.pop(route.about, None)
+        if mine is None:
+            merged.append(route)
+            continue
+        # The municipality may name its own unit and add facts; the law's deadline and
+        # onward route stay.
+        update = {k: v for k, v in mine.model_dump(exclude_unset=True).items() if v is not None}
+        if route.body != "municipality" and not mine.body.startswith("unit:"):
+            update["body"] = route.body
+        merged.append(route.model_copy(update=update))
+    merged += [c for c in local if c.about in local_by_about]
+    return merged
+
+
+def merge_offer(national: OfferRules, local: OfferRules | None) -> OfferRules:
+    if local is None:
+        return national
+    kinds = {g.kind for g in local.service_goals}
+    update: dict[str, Any] = {
+        name: getattr(local, name)
+        for name in ("section", "apply", "frequency", "duration", "delivery", "content",
+                     "costs", "obligations")
+        if getattr(local, name) is not None
+    }
+    update["conditions"] = _merge_conditions(national.conditions, local.conditions)
+    update["complaints"] = _merge_complaints(national.complaints, local.complaints)
+    update["service_goals"] = list(local.service_goals) + [
+        g for g in national.service_goals if g.kind not in kinds or g.kind == "free_choice"
+    ]
+    update["assessed_by_professional"] = list(
+        dict.fromkeys(national.assessed_by_professional + local.assessed_by_professional)
+    )
+    update["follow_up"] = list(dict.fromkeys(national.follow_up + local.follow_up))
+    return national.model_copy(update=update)
+
+
+def _inherited(standard: MunicipalRules, offer_id: OfferId) -> OfferRules | None:
+    """The Ældrelov keeps the § 86 contact: ael-10 borrows how to apply and whom to complain to."""
+    if offer_id != "ael-10":
+        return None
+    for other in ("sel-86-1", "sel-86-2"):
+        local = standard.offers.get(other)
+        if local is not None and local.apply is not None:
+            return OfferRules(
+                apply=local.apply,
+                complaints=[c for c in local.complaints if c.about == "decision"],
+            )
+    return None
+
+
+@lru_cache(maxsize=1024)
+def merged_offer(book: RuleBook, slug: str, offer_id: OfferId) -> OfferRules:
+    """The national baseline with the municipality's standard laid over it (cached)."""
+    standard = book.standards.get(slug)
+    local = None
+    if standard is not None:
+        local = standard.offers.get(offer_id) or _inherited(standard, offer_id)
+    return merge_offer(book.national.offers[offer_id], local)
+
+
+# --------------------------------------------------------------------------- pieces
+
+
+def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tuple[Reason, ...]]:
+    met: list[Reason] = []
+    failed_hard: list[Reason] = []
+    failed_soft: list[Reason] = []
+    unknown: list[Reason] = []
+    for cond in conditions:
+        rule = RULES[cond.rule]
+        outcome = evaluate(cond.rule, answers, cond.value)
+        params: dict[str, Any] = {"value": cond.value if not isinstance(cond.value, list) else ""}
+        if answers.age is not None:
+            params["age"] = answers.age
+        soft = cond.if_failed == "possible"
+        if outcome is True:
+            met.append(Reason(cond.rule, rule.answer, "met", rule.met, params, cond.source, cond.law))
+        elif outcome is False:
+            reason = Reason(cond.rule, rule.answer, "failed", rule.failed, params, cond.source,
+                            cond.law, soft)
+            (failed_soft if soft else failed_hard).append(reason)
+        else:
+            unknown.append(
+                Reason(cond.rule, rule.answer, "unknown", rule.unknown, params, cond.source,
+                       cond.law, soft)
+            )
+    if failed_hard:
+        return "unlikely", tuple(failed_hard + failed_soft)
+    if failed_soft or unknown:
+        return "possible", tuple(failed_soft + unknown)
+    return "likely", tuple(met)
+
+
+_BASE = {"request": "request_date", "discharge": "discharge_date",
+         "plan_received": "discharge_date", "decision": "decision_date"}
+
+
+def _deadlines(rules: OfferRules, answers: Answers, today: date,
+               complaints: list[Complaint]) -> tuple[Deadline, ...]:
+    out: list[Deadline] = []
+    for goal in rules.service_goals:
+        key = _BASE.get(goal.counted_from)
+        base = getattr(answers, key) if key else None
+        if base is None:
+            continue
+        when = calendar.add(base, goal.amount, goal.unit)
+        out.append(Deadline(goal.kind, when, goal, base, calendar.warning_for(when), when < today))
+    decision = answers.decision_date
+    for complaint in complaints:
+        if (complaint.route.about == "decision" and complaint.deadline_date is not None
+                and decision is not None):
+            goal = ServiceGoal(kind="complaint", amount=complaint.route.deadline_amount or 0,
+                               unit=DayUnit.WEEKS, counted_from="decision", what="decision",
+                               source=complaint.route.source)
+            when = complaint.deadline_date
+            out.append(Deadline("complaint", when, goal, decision, calendar.warning_for(when),
+                                when < today))
+            break
+    order = {"contact": 0, "decision": 1, "start": 2, "free_choice": 3, "complaint": 4}
+    return tuple(sorted(out, key=lambda d: (order.get(d.kind, 9), d.date)))
+
+
+def _complaints(rules: OfferRules, book: RuleBook, standard: MunicipalRules | None,
+                unit: Unit | None, answers: Answers) -> list[Complaint]:
+    out = []
+    bodies = book.national.bodies
+    for route in rules.complaints:
+        body: Body | Unit
+        if route.body.startswith("unit:") and standard is not None:
+            body = standard.units[route.body[5:]]
+        elif route.body == "municipality" and unit is not None:
+            body = unit
+        else:
+            body = bodies.get(route.body, bodies["municipality"])
+        deadline = None
+        if (route.counted_from == "decision_received" and answers.decision_date is not None
+                and route.deadline_amount is not None and route.deadline_unit in (
+                    DayUnit.WEEKS, DayUnit.CALENDAR_DAYS, DayUnit.WORKING_DAYS)):
+            deadline = calendar.add(answers.decision_date, route.deadline_amount,
+                                    DayUnit(route.deadline_unit))
+        renamed = None
+        if (route.named_in_standard and isinstance(body, Body)
+                and route.named_in_standard in body.former_names):
+            renamed = route.named_in_standard
+        forward = bodies.get(route.forward_to) if route.forward_to else None
+        out.append(Complaint(route, body, deadline, renamed, forward))
+    return out
+
+
+def _transport(rules: OfferRules, answers: Answers) -> Transport | None:
+    if rules.costs is None or rules.costs.transport is None:
+        return None
+    rule = rules.costs.transport
+    if rule != "national_140":
+        return Transport(rule, None)
+    facts = {
+        "pensioner": answers.pensioner,
+        "distance_over_50km": answers.distance_over_50km,
+        "can_travel": None if answers.can_travel is None else not answers.can_travel,
+    }
+    qualifying = tuple(k for k, v in facts.items() if v is True)
+    if qualifying:
+        return Transport(rule, "likely", qualifying)
+    if all(v is False for v in facts.values()):
+        return Transport(rule, "unlikely")
+    return Transport(rule, "possible")
+
+
+def _unit(book: RuleBook, standard: MunicipalRules | None, rules: OfferRules,
+          offer_id: OfferId) -> Unit | None:
+    if standard is None:
+        return None
+    if rules.apply and rules.apply.unit:
+        return standard.units[rules.apply.unit]
+    return None
+
+
+def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
+           rules: OfferRules, complaints: list[Complaint]) -> tuple[Note, ...]:
+    notes: list[Note] = []
+    described = standard is not None and offer_id in standard.offers
+    if not described:
+        notes.append(Note("national_only"))
+    law = book.national.laws.get("aeldreloven")
+    if (described and offer_id in ("sel-86-1", "sel-86-2") and law and law.in_force
+            and standard is not None
+            and (standard.standard.approved is None or standard.standard.approved < law.in_force)):
+        notes.append(Note("aeldrelov_override", {"in_force": law.in_force,
+                                                 "pension_age": book.national.pension_age}))
+    if offer_id == "sul-140" and described:
+        days = book.national.free_choice_days
+        for goal in rules.service_goals:
+            if goal.kind == "start" and goal.counted_from in ("discharge", "plan_received") and not (
+                goal.unit is DayUnit.CALENDAR_DAYS and goal.amount <= days
+            ):
+                notes.append(Note("free_choice_override", {"days": days}))
+                break
+    for c in complaints:
+        if c.renamed_from:
+            notes.append(Note("body_renamed", {"old": c.renamed_from, "new": c.body.name}))
+    return tuple(notes)
+
+
+# --------------------------------------------------------------------------- assess
+
+
+@lru_cache(maxsize=1)
+def default_book() -> RuleBook:
+    return load_rules()
+
+
+
+def assess_offer(book: RuleBook, municipality: Municipality, offer_id: OfferId,
+                 answers: Answers, today: date) -> OfferAssessment:
+    standard = book.standards.get(municipality.slug)
+    rules = merged_offer(book, municipality.slug, offer_id)
+    verdict, reasons = _judge(rules.conditions, answers)
+    unit = _unit(book, standard, rules, offer_id)
+    complaints = _complaints(rules, book, standard, unit, answers)
+    national = book.national.offers[offer_id]
+    return OfferAssessment(
+        id=offer_id,
+        law=national.law,
+        verdict=verdict,
+        source="municipal" if standard is not None and offer_id in standard.offers else "national",
+        reasons=reasons,
+        rules=rules,
+        unit=unit,
+        deadlines=_deadlines(rules, answers, today, complaints),
+        complaints=tuple(complaints),
+        notes=_notes(offer_id, book, standard, rules, complaints),
+        transport=_transport(rules, answers),
+        laws=tuple(book.national.laws[k] for k in national.laws),
+    )
+
+
+def assess(municipality: Municipality | str, answers: Answers, today: date,
+           book: RuleBook | None = None) -> Assessment:
+    """Assess every offer for ``municipality`` (a Municipality, slug or kommunekode).
+
+    ``book`` defaults to the rules in the repository's ``rules/`` folder, loaded once.
+    """
+    book = book or default_book()
+    if isinstance(municipality, str):
+        found = book.find(municipality)
+        if found is None:
+            raise KeyError(municipality)
+        municipality = found
+    standard = book.standards.get(municipality.slug)
+    offers = tuple(assess_offer(book, municipality, oid, answers, today) for oid in OFFER_IDS)
+    return Assessment(municipality, standard.standard if standard else None, offers, today,
+                      answers)

@@ -1,0 +1,66 @@
+"""Danish working days (hverdage) and deadline arithmetic (ASSESSMENT.md §4.6 and §5).
+
+Hverdage are Monday to Friday except Danish public holidays. Store Bededag is a holiday up
+to 2023 and not from 2024 (the ``holidays`` package knows this). 24 and 31 December and
+Grundlovsdag (5 June) are not public holidays, but offices may be closed: ``warning_for``
+names them. Counting starts the day after the event.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+from .rules import DayUnit
+
+
+@lru_cache(maxsize=64)
+def _holidays(year: int) -> frozenset[date]:
+    return frozenset(holidays.country_holidays("DK", years=year))
+
+
+def is_holiday(day: date) -> bool:
+    return day in _holidays(day.year)
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and not is_holiday(day)
+
+
+def add_working_days(start: date, n: int) -> date:
+    """The n-th working day after ``start`` (start itself is day 0 and is not counted)."""
+    day = start
+    counted = 0
+    while counted < n:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            counted += 1
+    return day
+
+
+def add(start: date, amount: int, unit: DayUnit) -> date:
+    if unit is DayUnit.WORKING_DAYS:
+        return add_working_days(start, amount)
+    if unit is DayUnit.WEEKS:
+        return start + timedelta(weeks=amount)
+    return start + timedelta(days=amount)
+
+
+def warning_for(day: date) -> str | None:
+    """'dec24' / 'dec31' / 'constitution_day' when offices may be closed on ``day``."""
+    if day.month == 12 and day.day == 24:
+        return "dec24"
+    if day.month == 12 and day.day == 31:
+        return "dec31"
+    if day.month == 6 and day.day == 5:
+        return "constitution_day"
+    return None
+
+
+def next_working_day(day: date) -> date:
+    """``day`` itself if it is a working day, else the first working day after it."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day

@@ -1,0 +1,155 @@
+"""Read and validate the rules files once, at start-up.
+
+A broken file stops start-up with ``RulesError``: the file, the field path and what was
+expected. Adding ``rules/municipalities/<slug>.yaml`` is all it takes to add a municipality.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from .conditions import RULES
+from .rules import MunicipalRules, Municipalities, Municipality, NationalRules, OfferRules
+from .vocabulary import CONTENT
+
+RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+
+
+class RulesError(Exception):
+    """A rules file that cannot be used; the message names file, field and expectation."""
+
+
+def slugify(name: str) -> str:
+    """ASSESSMENT.md §6: lower-case ASCII, æ→ae, ø→oe, å→aa, spaces→'-'."""
+    text = name.lower().removesuffix(" kommune").strip()
+    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+        text = text.replace(a, b)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(text.replace(".", " ").split())
+
+
+@dataclass(frozen=True, eq=False)
+class RuleBook:
+    """Everything the assessment needs, validated. Hashed by identity (it is loaded once)."""
+
+    national: NationalRules
+    municipalities: dict[str, Municipality]  # every municipality, by slug
+    standards: dict[str, MunicipalRules]  # those with a loaded standard, by slug
+    by_code: dict[str, str] = field(default_factory=dict)
+
+    def find(self, key: str) -> Municipality | None:
+        key = key.strip().lower()
+        slug = self.by_code.get(key, key)
+        return self.municipalities.get(slug)
+
+
+def _read(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: not valid YAML: {exc}") from exc
+    except OSError as exc:
+        raise RulesError(f"{path}: cannot be read: {exc}") from exc
+
+
+def _explain(path: Path, exc: ValidationError) -> RulesError:
+    lines = []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"]) or "(top level)"
+        lines.append(f"{path}: {where}: {err['msg']}")
+    return RulesError("\n".join(lines))
+
+
+def _check_offer(path: Path, where: str, offer: OfferRules) -> list[str]:
+    problems = []
+    for i, cond in enumerate(offer.conditions):
+        rule = RULES.get(cond.rule)
+        at = f"{path}: {where}.conditions.{i}.rule"
+        if rule is None:
+            problems.append(f"{at}: unknown rule {cond.rule!r}; expected one of {sorted(RULES)}")
+        elif rule.needs_value and cond.value is None:
+            problems.append(f"{at}: rule {cond.rule!r} needs a value")
+    if offer.content:
+        for part in ("included", "not_included"):
+            for code in getattr(offer.content, part):
+                if code not in CONTENT:
+                    problems.append(
+                        f"{path}: {where}.content.{part}: unknown code {code!r}; "
+                        f"add it to webapp/domain/vocabulary.py"
+                    )
+    return problems
+
+
+def load_national(path: Path) -> NationalRules:
+    try:
+        national = NationalRules.model_validate(_read(path))
+    except ValidationError as exc:
+        raise _explain(path, exc) from None
+    problems = [
+        p
+        for oid, offer in national.offers.items()
+        for p in _check_offer(path, f"offers.{oid}", offer)
+    ]
+    for oid, offer in national.offers.items():
+        for c in offer.complaints:
+            if c.body not in national.bodies:
+                problems.append(f"{path}: offers.{oid}.complaints: unknown body {c.body!r}")
+    if problems:
+        raise RulesError("\n".join(problems))
+    return national
+
+
+def load_standard(path: Path, national: NationalRules) -> MunicipalRules:
+    try:
+        rules = MunicipalRules.model_validate(_read(path))
+    except ValidationError as exc:
+        raise _explain(path, exc) from None
+    problems = []
+    if rules.municipality.slug != path.stem:
+        problems.append(
+            f"{path}: municipality.slug: {rules.municipality.slug!r} must match the file name"
+        )
+    for oid, offer in rules.offers.items():
+        problems += _check_offer(path, f"offers.{oid}", offer)
+        for c in offer.complaints:
+            if not c.body.startswith("unit:") and c.body not in national.bodies:
+                problems.append(f"{path}: offers.{oid}.complaints: unknown body {c.body!r}")
+    if problems:
+        raise RulesError("\n".join(problems))
+    return rules
+
+
+def load_rules(directory: Path = RULES_DIR) -> RuleBook:
+    national = load_national(directory / "national.yaml")
+    index_path = directory / "municipalities.yaml"
+    everyone: dict[str, Municipality] = {}
+    if index_path.exists():
+        try:
+            index = Municipalities.model_validate(_read(index_path))
+        except ValidationError as exc:
+            raise _explain(index_path, exc) from None
+        everyone = {m.slug: m for m in index.municipalities}
+    standards: dict[str, MunicipalRules] = {}
+    for path in sorted((directory / "municipalities").glob("*.yaml")):
+        rules = load_standard(path, national)
+        known = everyone.get(rules.municipality.slug)
+        if known and known.code != rules.municipality.code:
+            raise RulesError(
+                f"{path}: municipality.code: {rules.municipality.code!r} differs from "
+                f"{known.code!r} in {index_path.name}"
+            )
+        standards[rules.municipality.slug] = rules
+        everyone[rules.municipality.slug] = known or rules.municipality
+    return RuleBook(
+        national=national,
+        municipalities=dict(sorted(everyone.items())),
+        standards=standards,
+        by_code={m.code: slug for slug, m in everyone.items()},
+    )

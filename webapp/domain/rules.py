@@ -1,0 +1,467 @@
+"""The rules data model: national law and each municipality's quality standard, as data.
+
+Rules files (``rules/national.yaml`` and ``rules/municipalities/<slug>.yaml``) are read into
+these models. Every model forbids unknown keys, so a typo in a rules file stops start-up
+with the file, the field path and what was expected (see ``loader.py``).
+
+Keys are English; values are structured (numbers, units, dates, enumerations). Free text
+is kept to proper names (units, places, addresses), which stay as they are in every
+language. Each fact carries ``source``: the heading of the standard (or the law) it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+OfferId = Literal["sul-140", "sel-86-1", "sel-86-2", "sul-119", "sul-140a", "ael-10"]
+OFFER_IDS: tuple[OfferId, ...] = ("sul-140", "sel-86-1", "sel-86-2", "sul-119", "sul-140a", "ael-10")
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_time(value: str) -> str:
+    if not _TIME.match(value):
+        raise ValueError("expected a time as HH:MM, e.g. 09:30")
+    return value
+
+
+Time = Annotated[str, Field(description="HH:MM, 24-hour clock")]
+
+
+# --------------------------------------------------------------------------- sources
+
+
+class Source(Model):
+    """Where a municipality's facts come from."""
+
+    title: str
+    publisher: str
+    approved: date | None = None
+    approved_by: str | None = None
+    url: str | None = None
+
+
+class Law(Model):
+    """A national legal source (for national.yaml)."""
+
+    id: str
+    title: str
+    reference: str
+    in_force: date | None = None
+    url: str | None = None
+
+
+# --------------------------------------------------------------------------- contact
+
+
+class TimeSpan(Model):
+    opens: Time
+    closes: Time
+
+    _v_opens = field_validator("opens", "closes")(_check_time)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TimeSpan:
+        if self.opens >= self.closes:
+            raise ValueError("opens must be before closes")
+        return self
+
+
+class OpeningHours(Model):
+    days: list[Weekday] = Field(min_length=1)
+    spans: list[TimeSpan] = Field(min_length=1)
+
+
+class Phone(Model):
+    number: str = Field(pattern=r"^\d{8}$", description="8 digits, no spaces")
+
+
+Contacter = Literal["person", "relative", "gp", "hospital", "others_with_consent"]
+
+
+class Unit(Model):
+    """A place a person can call, write to or visit: a training unit, a visitation."""
+
+    name: str
+    municipality_part: str | None = Field(default=None, description="e.g. 'Ældre og Hjælpemidler'")
+    address: list[str] = Field(default_factory=list)
+    phones: list[Phone] = Field(default_factory=list)
+    phone_hours: list[OpeningHours] = Field(default_factory=list)
+    email: str | None = None
+    secure_mail: bool = False
+    url: str | None = None
+    source: str
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+class Condition(Model):
+    """One requirement of an offer, by name from the vocabulary in ``conditions.py``.
+
+    ``value`` parametrises it (an age limit, a list of diagnoses). ``if_failed`` says what a
+    failed condition does to the verdict: ``unlikely`` for a hard rule, ``possible`` for a
+    rule the standard gives "as a rule" / "primarily".
+    """
+
+    rule: str
+    value: int | list[str] | None = None
+    if_failed: Literal["unlikely", "possible"] = "unlikely"
+    law: str | None = Field(default=None, description="id of a national law that imposes it")
+    source: str
+
+
+# --------------------------------------------------------------------------- service goals
+
+
+class DayUnit(StrEnum):
+    WORKING_DAYS = "working_days"
+    CALENDAR_DAYS = "calendar_days"
+    WEEKS = "weeks"
+
+
+GoalKind = Literal["contact", "decision", "start", "free_choice", "complaint"]
+GoalFrom = Literal[
+    "request",  # the person (or someone for them) contacts the municipality
+    "discharge",  # discharge day (day 0) or the later start date in the plan
+    "plan_received",  # the municipality receives the genoptræningsplan (≈ discharge)
+    "decision",  # the written decision (afgørelse) is received / sent
+    "assessment_visit",  # the visitation visit or first assessment
+    "arrival",  # arrival for a temporary stay
+]
+
+
+class ServiceGoal(Model):
+    kind: GoalKind
+    amount: int = Field(ge=0, le=365)
+    unit: DayUnit
+    counted_from: GoalFrom
+    what: Literal[
+        "contact",
+        "contact_with_time",
+        "assessment_visit_booked",
+        "decision",
+        "start",
+        "planned_or_started",
+        "clarifying_talk",
+        "provider_contact",
+        "first_day",
+    ]
+    ordinal_day: bool = Field(
+        default=False, description="'senest på 4.-dagen' style: day N counted with day 0"
+    )
+    source: str
+
+
+# --------------------------------------------------------------------------- the offer
+
+
+class Range(Model):
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Range:
+        if self.min > self.max:
+            raise ValueError("min must not exceed max")
+        return self
+
+
+class Frequency(Model):
+    per_week: Range | None = None
+    session_minutes: int | None = None
+    as_a_rule: bool = True
+    notes: list[Literal["intensified_short_periods", "frequent_during_stay", "pause_possible"]] = (
+        Field(default_factory=list)
+    )
+    source: str
+
+
+class Duration(Model):
+    max_amount: int | None = None
+    unit: Literal["weeks", "months"] | None = None
+    kind: Literal["max", "typical", "period", "until_goal", "individual"] = "max"
+    times_per_year: int | None = None
+    source: str
+
+
+PlaceKind = Literal[
+    "training_centre",
+    "health_centre",
+    "home",
+    "local_area",
+    "outdoors",
+    "care_home",
+    "friplejehjem",
+    "temporary_stay",
+    "activity_centre",
+    "video",
+    "phone",
+    "private_physio",
+]
+
+
+class Place(Model):
+    kind: PlaceKind
+    name: str | None = None
+    when: Literal["default", "if_needed", "if_resident", "exception"] = "default"
+
+
+class Hours(Model):
+    days: list[Weekday]
+    opens: Time
+    closes: Time
+    as_a_rule: bool = False
+
+    _v = field_validator("opens", "closes")(_check_time)
+
+
+class Delivery(Model):
+    places: list[Place] = Field(default_factory=list)
+    forms: list[Literal["individual", "team", "self_training", "guidance", "virtual"]] = Field(
+        default_factory=list
+    )
+    hours: list[Hours] = Field(default_factory=list)
+    daytime_weekdays: bool = False
+    provider: str | None = None
+    free_choice_of_provider: Literal["yes", "no", "other_municipality"] | None = None
+    same_therapist_aimed: bool = False
+    source: str
+
+
+class Content(Model):
+    included: list[str] = Field(default_factory=list)
+    not_included: list[str] = Field(default_factory=list)
+    source: str
+
+
+TransportRule = Literal[
+    "free_if_needed",  # granted and free when health requires it, assessed by staff
+    "assessed_with_payment",  # assessed; if granted, the person pays a fee
+    "own_payment",  # no transport granted, the person pays
+    "not_granted",  # not granted; use Flextur/handicapkørsel
+    "national_140",  # Sundhedsloven §§ 171-172: pensioner / > 50 km / health
+]
+
+
+class Fee(Model):
+    what: Literal[
+        "activity_attendance",
+        "materials",
+        "special_events",
+        "food_temporary_stay",
+        "transport",
+    ]
+    amount_dkk: float | None = None
+    per: Literal["attendance", "visit", "stay", "year"] | None = None
+    includes: list[Literal["coffee"]] = Field(default_factory=list)
+    set_by: str | None = None
+    payment: Literal["giro"] | None = None
+
+
+class Reimbursement(Model):
+    """Minimum own expense before transport is reimbursed (as the standard states it)."""
+
+    pensioner_min_dkk: float
+    others_min_dkk: float
+    per: Literal["visit"] = "visit"
+
+
+class Costs(Model):
+    training_free: bool
+    transport: TransportRule | None = None
+    transport_alternatives: list[str] = Field(default_factory=list)
+    transport_notes: list[Literal["wait_and_shared_rides", "ready_one_hour_before",
+                                  "cheapest_safe_means", "free_choice_reimbursement_only"]] = (
+        Field(default_factory=list)
+    )
+    reimbursement: Reimbursement | None = None
+    fees: list[Fee] = Field(default_factory=list)
+    source: str
+
+
+class CancelDeadline(Model):
+    day: Literal["same_day", "day_before"]
+    time: Time | None = None
+    or_as_soon_as_possible: bool = True
+
+    _v = field_validator("time")(lambda v: v if v is None else _check_time(v))
+
+
+class EndRule(Model):
+    kind: Literal[
+        "no_shows_without_notice",  # more than `count` no-shows without notice
+        "no_shows",  # `count` no-shows
+        "repeated_no_shows",
+        "cancellations",  # cancelled `count` times
+        "many_cancellations",
+        "interrupted",  # interrupted for more than `weeks`
+        "no_show_without_valid_reason",  # within a period of `weeks`
+    ]
+    count: int | None = None
+    weeks: int | None = None
+    may: bool = Field(default=True, description="'kan afsluttes' (True) or 'afsluttes' (False)")
+    in_writing: bool = False
+
+
+class Obligations(Model):
+    cancel: CancelDeadline | None = None
+    tell_when_away: bool = False
+    end_rules: list[EndRule] = Field(default_factory=list)
+    expectations: list[
+        Literal[
+            "motivated",
+            "active_at_home",
+            "home_exercises_as_instructed",
+            "take_responsibility",
+            "regular_attendance",
+            "on_time",
+            "no_alcohol_or_drugs",
+            "home_and_free_when_training_at_home",
+            "start_and_evaluation_talks",
+            "work_together",
+            "team_ready",
+            "no_smoking_in_home",
+        ]
+    ] = Field(default_factory=list)
+    sms_reminder_hours: int | None = None
+    source: str
+
+
+class ComplaintRoute(Model):
+    about: Literal["decision", "treatment", "transport", "service_level", "provider", "content"]
+    body: str = Field(description="key of a national body, or 'unit:<key>' for a municipal unit")
+    deadline_amount: int | None = None
+    deadline_unit: DayUnit | Literal["years"] | None = None
+    counted_from: Literal["decision_received", "knew", "event", "notice"] | None = None
+    latest_years_after_event: int | None = None
+    reconsider_weeks: int | None = None
+    forward_to: str | None = None
+    forward_within_days: int | None = None
+    named_in_standard: str | None = Field(
+        default=None, description="the body's name as the standard gives it, if older"
+    )
+    source: str
+
+
+class Apply(Model):
+    """How to ask for the offer."""
+
+    unit: str | None = Field(default=None, description="key in the file's `units`")
+    who: list[Contacter] = Field(default_factory=list)
+    route: Literal["contact_unit", "plan_from_hospital", "gp_referral", "gp_or_hospital_referral"]
+    consent_to_gp: bool = False
+    written_decision: bool = True
+    home_visit: bool = False
+    source: str
+
+
+class OfferRules(Model):
+    """One offer as a standard (or national law) describes it."""
+
+    section: str | None = Field(default=None, description="heading of the section in the source")
+    conditions: list[Condition] = Field(default_factory=list)
+    assessed_by_professional: list[
+        Literal[
+            "training_potential",
+            "need_for_therapist",
+            "diagnosis_on_list",
+            "basal_or_advanced",
+            "transport_need",
+            "coordination_need",
+            "can_cooperate",
+            "individual_need",
+        ]
+    ] = Field(default_factory=list)
+    apply: Apply | None = None
+    service_goals: list[ServiceGoal] = Field(default_factory=list)
+    frequency: Frequency | None = None
+    duration: Duration | None = None
+    delivery: Delivery | None = None
+    content: Content | None = None
+    costs: Costs | None = None
+    obligations: Obligations | None = None
+    complaints: list[ComplaintRoute] = Field(default_factory=list)
+    follow_up: list[
+        Literal["end_status_to_gp", "end_status_to_person", "end_talk", "action_plan",
+                "tests_start_end", "midway_evaluation", "half_yearly_evaluation",
+                "referral_status_to_gp", "help_finding_further_training"]
+    ] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- files
+
+
+class Municipality(Model):
+    slug: str = Field(pattern=r"^[a-z0-9-]+$")
+    code: str = Field(pattern=r"^\d{3}$")
+    name: str
+    region: str | None = None
+
+
+class MunicipalRules(Model):
+    municipality: Municipality
+    standard: Source
+    units: dict[str, Unit]
+    offers: dict[OfferId, OfferRules]
+
+    @model_validator(mode="after")
+    def _units_exist(self) -> MunicipalRules:
+        for offer_id, offer in self.offers.items():
+            refs: list[str] = []
+            if offer.apply and offer.apply.unit:
+                refs.append(offer.apply.unit)
+            refs += [c.body[5:] for c in offer.complaints if c.body.startswith("unit:")]
+            for ref in refs:
+                if ref not in self.units:
+                    raise ValueError(f"offers.{offer_id}: unknown unit {ref!r}")
+        return self
+
+
+class Body(Model):
+    """A national complaint body."""
+
+    name: str
+    former_names: list[str] = Field(default_factory=list)
+    address: list[str] = Field(default_factory=list)
+    phones: list[Phone] = Field(default_factory=list)
+    url: str | None = None
+
+
+class NationalOffer(OfferRules):
+    law: str
+    laws: list[str] = Field(default_factory=list, description="ids in `laws`")
+
+
+class NationalRules(Model):
+    laws: dict[str, Law]
+    bodies: dict[str, Body]
+    offers: dict[OfferId, NationalOffer]
+    free_choice_days: int = Field(description="§ 140 stk. 4: calendar days after discharge")
+    pension_age: int
+    warn_days: list[Literal["dec24", "dec31", "constitution_day"]]
+
+    @model_validator(mode="after")
+    def _complete(self) -> NationalRules:
+        missing = [o for o in OFFER_IDS if o not in self.offers]
+        if missing:
+            raise ValueError(f"offers missing: {', '.join(missing)}")
+        return self
+
+
+class Municipalities(Model):
+    """The list of all Danish municipalities (rules/municipalities.yaml)."""
+
+    municipalities: list[Municipality]
