@@ -58,6 +58,8 @@ class Deadline:
     counted_from_date: date
     warning: str | None = None  # dec24 / dec31 / constitution_day
     past: bool = False
+    about: str | None = None  # for complaint deadlines: decision / transport
+    body: str | None = None  # for complaint deadlines: where the complaint goes
 
 
 @dataclass(frozen=True)
@@ -235,16 +237,17 @@ def _deadlines(rules: OfferRules, answers: Answers, today: date,
         when = calendar.add(base, goal.amount, goal.unit)
         out.append(Deadline(goal.kind, when, goal, base, calendar.warning_for(when), when < today))
     decision = answers.decision_date
-    for complaint in complaints:
-        if (complaint.route.about == "decision" and complaint.deadline_date is not None
-                and decision is not None):
-            goal = ServiceGoal(kind="complaint", amount=complaint.route.deadline_amount or 0,
-                               unit=DayUnit.WEEKS, counted_from="decision", what="decision",
-                               source=complaint.route.source)
-            when = complaint.deadline_date
-            out.append(Deadline("complaint", when, goal, decision, calendar.warning_for(when),
-                                when < today))
-            break
+    dated = sorted((c for c in complaints if c.deadline_date is not None),
+                   key=lambda c: c.route.about != "decision")
+    if dated and decision is not None:
+        complaint = dated[0]  # the decision route first; else e.g. a transport decision
+        goal = ServiceGoal(kind="complaint", amount=complaint.route.deadline_amount or 0,
+                           unit=DayUnit.WEEKS, counted_from="decision", what="decision",
+                           source=complaint.route.source)
+        when = complaint.deadline_date
+        assert when is not None
+        out.append(Deadline("complaint", when, goal, decision, calendar.warning_for(when),
+                            when < today, complaint.route.about, complaint.body.name))
     order = {"contact": 0, "decision": 1, "start": 2, "free_choice": 3, "complaint": 4}
     return tuple(sorted(out, key=lambda d: (order.get(d.kind, 9), d.date)))
 

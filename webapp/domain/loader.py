@@ -19,6 +19,7 @@ from .rules import MunicipalRules, Municipalities, Municipality, NationalRules, 
 from .vocabulary import CONTENT
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class RulesError(Exception):
@@ -52,7 +53,7 @@ class RuleBook:
 def _read(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh)
+            return yaml.load(fh, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise RulesError(f"{path}: not valid YAML: {exc}") from exc
     except OSError as exc:

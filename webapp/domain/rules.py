@@ -437,6 +437,7 @@ class Body(Model):
     former_names: list[str] = Field(default_factory=list)
     address: list[str] = Field(default_factory=list)
     phones: list[Phone] = Field(default_factory=list)
+    email: str | None = None
     url: str | None = None
 
 

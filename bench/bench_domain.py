@@ -1,0 +1,79 @@
+"""Rules load + validation time at start-up, and assess() per call over every scenario.
+
+    .venv/bin/python bench/bench_domain.py
+
+Start-up is measured in fresh interpreters (nothing cached), assess() in one warm process.
+Prints figures; asserts nothing (tests check behaviour, not timings).
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from webapp.domain.answers import Answers  # noqa: E402
+from webapp.domain.assess import assess  # noqa: E402
+from webapp.domain.loader import load_rules  # noqa: E402
+
+STARTUP = """
+import time; t = time.perf_counter()
+from webapp.domain.loader import load_rules
+load_rules()
+print(time.perf_counter() - t)
+"""
+
+
+def startup(runs: int = 7) -> list[float]:
+    out = []
+    for _ in range(runs):
+        res = subprocess.run([sys.executable, "-c", STARTUP], cwd=ROOT, capture_output=True,
+                             text=True, check=True)
+        out.append(float(res.stdout.strip()) * 1000)
+    return out
+
+
+def scenarios() -> list[tuple[str, Answers, date]]:
+    cases = []
+    for path in sorted((ROOT / "tests" / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for sc in data["scenarios"]:
+            raw = {k: (v.isoformat() if isinstance(v, date) else v)
+                   for k, v in (sc.get("answers") or {}).items()}
+            today = date.fromisoformat(str(sc.get("today", "2026-03-30")))
+            cases.append((data["municipality"], Answers.model_validate(raw), today))
+    return cases
+
+
+def main() -> None:
+    loads = startup()
+    print(f"rules load + validation (fresh process, import included), {len(loads)} runs: "
+          f"median {statistics.median(loads):.1f} ms, max {max(loads):.1f} ms")
+    t = time.perf_counter()
+    book = load_rules()
+    print(f"rules load + validation (warm imports): {(time.perf_counter() - t) * 1000:.1f} ms")
+    cases = scenarios()
+    for slug, answers, today in cases:  # warm caches (merged offers, holidays)
+        assess(slug, answers, today, book)
+    timings = []
+    for _ in range(20):
+        for slug, answers, today in cases:
+            t = time.perf_counter_ns()
+            assess(slug, answers, today, book)
+            timings.append((time.perf_counter_ns() - t) / 1e6)
+    timings.sort()
+    p99 = timings[int(len(timings) * 0.99) - 1]
+    print(f"assess(): {len(cases)} scenarios x 20 = {len(timings)} calls: "
+          f"median {statistics.median(timings):.3f} ms, p99 {p99:.3f} ms, max {timings[-1]:.3f} ms")
+
+
+if __name__ == "__main__":
+    main()

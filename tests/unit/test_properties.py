@@ -1,0 +1,97 @@
+"""Property-based tests over random answers."""
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from webapp.domain.answers import Answers, Chronic
+from webapp.domain.assess import assess
+from webapp.domain.flow import ORDER, walk
+from webapp.domain.loader import load_rules
+from webapp.domain.rules import OFFER_IDS
+
+BOOK = load_rules()
+SLUGS = sorted(BOOK.standards) + ["aarhus"]
+
+maybe_bool = st.none() | st.booleans()
+dates = st.none() | st.dates(min_value=date(2024, 1, 1), max_value=date(2027, 12, 31))
+answers = st.builds(
+    Answers,
+    age=st.none() | st.integers(0, 120),
+    in_hospital=maybe_bool,
+    hospital_plan=st.none() | st.sampled_from(["yes", "no", "unknown"]),
+    plan_level=st.none() | st.sampled_from(
+        ["basal", "advanced", "specialised", "rehab_specialised", "unknown"]),
+    discharge_date=dates,
+    function_loss=st.none() | st.sampled_from(["sudden", "lasting", "none"]),
+    hospital_treated=maybe_bool,
+    self_training_enough=st.none() | st.sampled_from(["yes", "no", "unsure"]),
+    motivated=maybe_bool,
+    group_ok=maybe_bool,
+    same_problem_treated=maybe_bool,
+    care_home=st.none() | st.sampled_from(["none", "permanent", "temporary"]),
+    pensioner=maybe_bool,
+    chronic_conditions=st.none() | st.lists(st.sampled_from(list(Chronic)), unique=True).map(tuple),
+    smoker=maybe_bool,
+    severe_disability=maybe_bool,
+    disability_cause=st.none() | st.sampled_from(["neurological", "progressive", "other"]),
+    maintenance_last_year=maybe_bool,
+    can_travel=maybe_bool,
+    distance_over_50km=maybe_bool,
+    request_date=dates,
+    decision_date=dates,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(slug=st.sampled_from(SLUGS), a=answers)
+def test_assess_never_raises_and_always_explains(slug, a):
+    result = assess(slug, a, date(2026, 3, 30), BOOK)
+    assert [o.id for o in result.offers] == list(OFFER_IDS)
+    for offer in result.offers:
+        assert offer.reasons, "a verdict is never given without reasons"
+        if offer.verdict == "unlikely":
+            assert any(r.outcome == "failed" for r in offer.reasons)
+        if offer.verdict == "possible":
+            assert all(r.outcome != "met" for r in offer.reasons)
+
+
+@settings(max_examples=200, deadline=None)
+@given(slug=st.sampled_from(SLUGS), a=answers)
+def test_hospital_rules_hold(slug, a):
+    result = assess(slug, a, date(2026, 3, 30), BOOK)
+    if a.hospital_plan is not None and a.hospital_plan.value == "no":
+        assert result.offer("sul-140").verdict == "unlikely"
+    if a.in_hospital:
+        assert result.offer("sul-140").verdict == "unlikely"
+        assert result.offer("sel-86-1").verdict == "unlikely"
+    if a.plan_level is not None and a.plan_level.value == "specialised":
+        assert result.offer("sul-140").verdict == "unlikely"
+    if a.age is not None and a.age >= 67:
+        assert result.offer("sel-86-1").verdict == "unlikely"
+        assert result.offer("sel-86-2").verdict == "unlikely"
+    if a.age is not None and a.age < 67:
+        assert result.offer("ael-10").verdict == "unlikely"
+
+
+@settings(max_examples=200, deadline=None)
+@given(slug=st.sampled_from(SLUGS), a=answers)
+def test_a_missing_answer_is_never_a_no(slug, a):
+    """Forgetting one answer can only move a verdict towards 'possible', never past it."""
+    full = assess(slug, a, date(2026, 3, 30), BOOK)
+    for key in ORDER:
+        if getattr(a, key) is None:
+            continue
+        partial = assess(slug, a.model_copy(update={key: None}), date(2026, 3, 30), BOOK)
+        for before, after in zip(full.offers, partial.offers, strict=True):
+            if before.verdict == "likely":
+                assert after.verdict in ("likely", "possible")
+
+
+@settings(max_examples=100, deadline=None)
+@given(slug=st.sampled_from(SLUGS), stored=st.dictionaries(st.sampled_from(ORDER),
+                                                           st.none() | st.booleans() | st.text(max_size=5) | st.integers()))
+def test_flow_survives_tampered_sessions(slug, stored):
+    state = walk(BOOK, slug, stored)
+    assert state.next is None or state.next in ORDER

@@ -1,0 +1,126 @@
+"""The JSON API: every error of ASSESSMENT.md §6 is a JSON 4xx naming the field."""
+
+import pytest
+
+URL = "/api/v1/assessment"
+
+
+def post(client, body, **kw):
+    return client.post(URL, json=body, **kw)
+
+
+def error(response, status, code, field=None):
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == "application/json"
+    err = response.get_json()["error"]
+    assert err["code"] == code
+    assert err["message"]
+    if field:
+        assert err["field"] == field
+    return err
+
+
+def test_assessment_by_slug_and_code(client):
+    body = {"municipality": "fredericia",
+            "answers": {"age": 60, "hospital_plan": "yes", "discharge_date": "2026-03-30"},
+            "today": "2026-03-30"}
+    data = post(client, body).get_json()
+    assert data["municipality"]["code"] == "607"
+    offers = {o["id"]: o for o in data["offers"]}
+    assert set(offers) == {"sul-140", "sel-86-1", "sel-86-2", "sul-119", "sul-140a", "ael-10"}
+    free = [d for d in offers["sul-140"]["deadlines"] if d["kind"] == "free_choice"]
+    assert free[0]["date"] == "2026-04-06"
+    by_code = post(client, {**body, "municipality": "607"}).get_json()
+    assert by_code["municipality"]["slug"] == "fredericia"
+
+
+def test_every_offer_has_reasons_and_facts(client):
+    data = post(client, {"municipality": "broenderslev", "answers": {"age": 50},
+                         "today": "2026-03-30"}).get_json()
+    offer = {o["id"]: o for o in data["offers"]}["sel-86-1"]
+    assert offer["reasons"] and offer["complaints"]
+    assert offer["contact"]["phones"] == ["99454420"]
+    assert offer["obligations"]["cancel_deadline"] == {"day": "day_before", "time": "12:00",
+                                                       "or_as_soon_as_possible": False} or \
+        offer["obligations"]["cancel_deadline"]["time"] == "12:00"
+
+
+def test_english_texts_differ(client):
+    body = {"municipality": "nyborg", "answers": {"hospital_plan": "no"}, "today": "2026-03-30"}
+    da = post(client, body, query_string={"lang": "da"}).get_json()["offers"][0]
+    en = post(client, body, query_string={"lang": "en"}).get_json()["offers"][0]
+    assert da["title"] != en["title"]
+    assert da["reasons"][0]["text"] != en["reasons"][0]["text"]
+
+
+@pytest.mark.parametrize(("body", "code", "field"), [
+    ({"municipality": "atlantis"}, "unknown_municipality", "municipality"),
+    ({"municipality": "999"}, "unknown_municipality", "municipality"),
+    ({"municipality": 607}, "invalid_municipality", "municipality"),
+    ({"municipality": "herlev", "answers": {"shoe_size": 42}}, "unknown_answer", "answers.shoe_size"),
+    ({"municipality": "herlev", "answers": {"age": "sixty"}}, "invalid_answer", "answers.age"),
+    ({"municipality": "herlev", "answers": {"age": 60.5}}, "invalid_answer", "answers.age"),
+    ({"municipality": "herlev", "answers": {"age": 121}}, "invalid_answer", "answers.age"),
+    ({"municipality": "herlev", "answers": {"age": -1}}, "invalid_answer", "answers.age"),
+    ({"municipality": "herlev", "answers": {"motivated": "yes"}}, "invalid_answer", "answers.motivated"),
+    ({"municipality": "herlev", "answers": {"hospital_plan": "maybe"}}, "invalid_answer", "answers.hospital_plan"),
+    ({"municipality": "herlev", "answers": {"request_date": "2026-02-30"}}, "invalid_answer", "answers.request_date"),
+    ({"municipality": "herlev", "answers": {"request_date": 20260330}}, "invalid_answer", "answers.request_date"),
+    ({"municipality": "herlev", "answers": {"chronic_conditions": ["flu"]}}, "invalid_answer", "answers.chronic_conditions"),
+    ({"municipality": "herlev", "answers": []}, "invalid_answers", "answers"),
+    ({"municipality": "herlev", "today": "yesterday"}, "invalid_date", "today"),
+    ({"municipality": "herlev", "colour": "blue"}, "unknown_field", "colour"),
+])
+def test_bad_input_is_a_400_naming_the_field(client, body, code, field):
+    error(post(client, body), 400, code, field)
+
+
+def test_malformed_json(client):
+    error(client.post(URL, data="{not json", content_type="application/json"), 400, "malformed_json")
+    error(client.post(URL, data="[1, 2]", content_type="application/json"), 400, "invalid_body")
+
+
+def test_not_json_is_415(client):
+    error(client.post(URL, data="municipality=herlev",
+                      content_type="application/x-www-form-urlencoded"), 415, "unsupported_media_type")
+
+
+def test_body_over_16_kib_is_413(client):
+    body = '{"municipality": "herlev", "x": "' + "a" * 17000 + '"}'
+    response = client.post(URL, data=body, content_type="application/json")
+    assert response.status_code == 413
+    assert response.get_json()["error"]["code"]
+
+
+def test_unknown_api_path_is_json_404(client):
+    response = client.get("/api/v1/nothing")
+    assert response.status_code == 404 and response.get_json()["error"]
+
+
+def test_wrong_method_is_json_405(client):
+    response = client.get(URL)
+    assert response.status_code == 405 and response.get_json()["error"]
+
+
+def test_municipalities_lists_all_98(client):
+    data = client.get("/api/v1/municipalities").get_json()["municipalities"]
+    assert len(data) == 98
+    loaded = {m["slug"] for m in data if m["standard"]}
+    assert loaded == {"broenderslev", "fredensborg", "fredericia", "herlev", "nyborg"}
+
+
+def test_municipality_without_standard_is_assessed_on_national_rules(client):
+    data = post(client, {"municipality": "aarhus", "answers": {"age": 70, "function_loss": "lasting"},
+                         "today": "2026-03-30"}).get_json()
+    assert data["municipality"]["standard"] is None
+    offers = {o["id"]: o for o in data["offers"]}
+    assert all(o["source"] == "national" for o in offers.values())
+    assert offers["sel-86-2"]["verdict"] == "unlikely"
+    assert offers["ael-10"]["verdict"] in ("likely", "possible")
+
+
+def test_openapi_document(client):
+    doc = client.get("/api/v1/openapi.json").get_json()
+    assert doc["openapi"].startswith("3.1")
+    assert "/api/v1/assessment" in doc["paths"]
+    assert "age" in doc["components"]["schemas"]["Answers"]["properties"]

@@ -1,0 +1,160 @@
+"""Whole flows through the questionnaire for every municipality and each kind of person."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from webapp.questionnaire.catalogue import QUESTIONS
+
+PERSONAS = {
+    "herlev": {"age": 58, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
+               "hospital_treated": False, "self_training_enough": "no", "motivated": True,
+               "group_ok": True, "same_problem_treated": False, "care_home": "none",
+               "request_date": "2026-03-30"},
+    "fredensborg": {"age": 45, "in_hospital": False, "hospital_plan": "no",
+                    "function_loss": "sudden", "hospital_treated": False, "motivated": True,
+                    "same_problem_treated": False, "request_date": "2026-03-30"},
+    "fredericia": {"age": 72, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
+                   "discharge_date": "2026-03-30", "motivated": True, "pensioner": True},
+    "broenderslev": {"age": 60, "in_hospital": False, "hospital_plan": "no",
+                     "function_loss": "sudden", "hospital_treated": False,
+                     "self_training_enough": "no", "motivated": True, "group_ok": True,
+                     "same_problem_treated": False, "request_date": "2026-12-17"},
+    "nyborg": {"age": 80, "in_hospital": False, "hospital_plan": "yes", "plan_level": "advanced",
+               "discharge_date": "2026-04-01", "pensioner": True},
+    "aarhus": {"age": 70, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting"},
+}
+
+WORDING = {"self": "du", "relative": "din pårørende", "gp": "patienten"}
+
+
+def form_data(key, value):
+    q = QUESTIONS[key]
+    if value is None:
+        if q.kind in ("date", "number"):
+            return {"skip": "1"}
+        if q.kind == "multi":
+            return {}
+        return {"answer": "unsure" if key == "self_training_enough" else "unknown"}
+    if q.kind == "yesno":
+        return {"answer": "yes" if value else "no"}
+    if q.kind == "date":
+        d = date.fromisoformat(value)
+        return {"day": str(d.day), "month": str(d.month), "year": str(d.year)}
+    if q.kind == "multi":
+        return {"answer": value}
+    return {"answer": str(value)}
+
+
+def run_flow(pages, slug, who, answers):
+    pages.get("/")
+    response = pages.post("/", {"municipality": slug, "who": who})
+    url = pages.client.get(response.headers["Location"]).headers["Location"]
+    asked = []
+    while "/spoergsmaal/" in url:
+        key = url.rsplit("/", 1)[-1]
+        page = pages.get(url).get_data(as_text=True)
+        asked.append((key, page))
+        response = pages.post(url, form_data(key, answers.get(key)))
+        url = response.headers["Location"]
+        assert len(asked) < 30
+    assert url.endswith(f"/{slug}/tjek")
+    return asked
+
+
+@pytest.mark.parametrize("slug", sorted(PERSONAS))
+@pytest.mark.parametrize("who", ["self", "relative", "gp"])
+def test_flow(pages, slug, who):
+    asked = run_flow(pages, slug, who, PERSONAS[slug])
+    keys = [k for k, _ in asked]
+    assert keys[0] == "age"
+    assert len(keys) == len(set(keys)), "no question is asked twice"
+    age_page = asked[0][1]
+    assert WORDING[who] in age_page.lower()
+    check = pages.get(f"/{slug}/tjek").get_data(as_text=True)
+    assert check.count("Ændr") >= len(keys)
+    result = pages.get(f"/{slug}/resultat").get_data(as_text=True)
+    assert "Det ser ud til at passe" in result or "Måske" in result
+    assert "Kilde:" in result
+
+
+def test_only_questions_that_matter_are_asked(pages):
+    asked = [k for k, _ in run_flow(pages, "herlev", "self", {"age": 70, "in_hospital": True})]
+    # In hospital at 70: § 140 needs discharge first, § 86 is out (Ældreloven and in hospital).
+    assert "hospital_plan" not in asked
+    assert "motivated" not in asked
+    assert "group_ok" not in asked
+
+
+def test_fredericia_plan_result_has_dates_and_phone(pages):
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    assert "tel:+4572106050" in html
+    assert "mandag den 6. april 2026" in html  # free choice from day 7 (day 0 = 30 March)
+    assert "Styrelsen for Patientklager" in html
+
+
+def test_broenderslev_deadline_on_christmas_eve_is_flagged(pages):
+    run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
+    html = pages.get("/broenderslev/resultat").get_data(as_text=True)
+    assert "juleaftensdag" in html
+    assert "12.00" in html  # cancel by 12:00 the day before
+
+
+def test_unknown_answers_are_possible_and_link_back(pages):
+    run_flow(pages, "herlev", "self", {})
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    assert "Måske" in html
+    assert "/herlev/spoergsmaal/" in html
+
+
+def test_gp_link_preselects_municipality(pages):
+    html = pages.get("/fredericia").get_data(as_text=True)
+    assert 'value="fredericia" selected' in html
+    assert pages.client.get("/607").status_code == 301
+
+
+def test_unknown_municipality_is_404(pages):
+    pages.get("/atlantis", status=404)
+    pages.get("/atlantis/spoergsmaal/age", status=404)
+    pages.get("/herlev/spoergsmaal/shoe_size", status=404)
+
+
+def test_clear_answers(pages):
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    response = pages.post("/", {"municipality": "herlev", "who": "self"})
+    token = pages.csrf("/")
+    response = pages.client.post("/slet", data={"csrf_token": token})
+    assert response.status_code == 302
+    assert pages.client.get("/herlev/resultat").status_code == 302  # back to the start
+
+
+def test_questions_validate_input(pages):
+    pages.get("/")
+    pages.post("/", {"municipality": "herlev", "who": "self"})
+    page = pages.post("/herlev/spoergsmaal/age", {"answer": "abc"}, status=400)
+    assert b"error-summary" in page.data
+    pages.post("/herlev/spoergsmaal/age", {"answer": "200"}, status=400)
+    pages.post("/herlev/spoergsmaal/age", {"answer": "70"})
+    pages.post("/herlev/spoergsmaal/request_date", {"day": "30", "month": "2", "year": "2026"},
+               status=400)
+    pages.post("/herlev/spoergsmaal/in_hospital", {"answer": "perhaps"}, status=400)
+
+
+def test_missing_csrf_is_friendly_400(pages):
+    pages.get("/")
+    response = pages.client.post("/", data={"municipality": "herlev", "who": "self"})
+    assert response.status_code == 400
+    assert "Siden er udløbet" in response.get_data(as_text=True)
+
+
+def test_pages_are_not_cached(pages):
+    response = pages.get("/")
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("url", ["/privatliv", "/om"])
+def test_static_pages(pages, url):
+    pages.get(url)

@@ -1,0 +1,88 @@
+"""Træningsguiden: the app factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+from .settings import Settings
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` overrides settings (tests pass ``{"TESTING": True}``)."""
+    config = dict(config or {})
+    settings = Settings()
+    if config.get("TESTING"):
+        settings = settings.model_copy(update={"env": "testing"})
+    app = Flask(
+        __name__,
+        static_folder=str(settings.static_dir),
+        static_url_path="/static",
+    )
+    app.config.update(settings.flask_config())
+    app.config.update(config)
+
+    from . import assets, errors, i18n, security
+    from .domain.loader import load_rules
+
+    app.extensions["rules"] = load_rules(settings.rules_dir)
+    app.jinja_env.undefined = _strict_undefined()
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+    from . import texts
+
+    app.jinja_env.globals["texts"] = texts
+    i18n.init_app(app)
+    security.init_app(app)
+    assets.init_app(app)
+    errors.init_app(app)
+
+    from .api import bp as api_bp
+    from .pages import bp as pages_bp
+    from .questionnaire import bp as questionnaire_bp
+
+    app.register_blueprint(api_bp)
+    app.register_blueprint(questionnaire_bp)
+    app.register_blueprint(pages_bp)
+    _register_cli(app)
+    return app
+
+
+def _strict_undefined() -> type:
+    from jinja2 import StrictUndefined
+
+    return StrictUndefined
+
+
+def _register_cli(app: Flask) -> None:
+    import click
+
+    from .domain.loader import RulesError, load_rules
+
+    @app.cli.group()
+    def rules() -> None:
+        """Rules data commands."""
+
+    @rules.command("check")
+    def check() -> None:
+        """Validate every rules file and print a summary line per municipality."""
+        try:
+            book = load_rules(Path(app.config["RULES_DIR"]))
+        except RulesError as exc:
+            raise click.ClickException(str(exc)) from exc
+        for slug, std in book.standards.items():
+            goals = sum(len(o.service_goals) for o in std.offers.values())
+            conds = sum(len(o.conditions) for o in std.offers.values())
+            approved = std.standard.approved.isoformat() if std.standard.approved else "no date"
+            click.echo(
+                f"{slug:14} {std.municipality.code}  offers: {', '.join(std.offers):40} "
+                f"conditions: {conds:2}  service goals: {goals:2}  units: {len(std.units)}  "
+                f"approved: {approved}"
+            )
+        click.echo(
+            f"OK: national baseline ({len(book.national.offers)} offers), "
+            f"{len(book.standards)} standards, {len(book.municipalities)} municipalities"
+        )

@@ -1,0 +1,113 @@
+"""The JSON API (ASSESSMENT.md §6): the same assessment the pages show."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, current_app, jsonify, request
+from flask_babel import gettext as _
+from pydantic import TypeAdapter, ValidationError
+
+from ..domain.answers import Answers, IsoDate
+from ..domain.assess import assess
+from ..domain.loader import RuleBook
+from ..security import csrf
+from ..serialize import assessment_data
+from .openapi import openapi_document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+
+TOP_LEVEL = {"municipality", "answers", "today"}
+COPENHAGEN = ZoneInfo("Europe/Copenhagen")
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.field = status, code, message, field
+
+
+@bp.errorhandler(ApiError)
+def api_error(exc: ApiError) -> Any:
+    return jsonify(error={"code": exc.code, "field": exc.field, "message": exc.message}), exc.status
+
+
+def rule_book() -> RuleBook:
+    book: RuleBook = current_app.extensions["rules"]
+    return book
+
+
+def today_in_copenhagen() -> date:
+    from datetime import datetime
+
+    return datetime.now(COPENHAGEN).date()
+
+
+def parse_request() -> tuple[str, Answers, date]:
+    if request.mimetype != "application/json":
+        raise ApiError(415, "unsupported_media_type", _("Send JSON med Content-Type: application/json."))
+    try:
+        body = json.loads(request.get_data(cache=False) or b"")
+    except (ValueError, UnicodeDecodeError):
+        raise ApiError(400, "malformed_json", _("Indholdet er ikke gyldig JSON.")) from None
+    if not isinstance(body, dict):
+        raise ApiError(400, "invalid_body", _("Indholdet skal være et JSON-objekt."))
+    for key in body:
+        if key not in TOP_LEVEL:
+            raise ApiError(400, "unknown_field", _("Ukendt felt: %(field)s.", field=key), key)
+    slug = body.get("municipality")
+    if not isinstance(slug, str) or not slug:
+        raise ApiError(400, "invalid_municipality",
+                       _("Angiv kommunen som navn (slug) eller kommunekode."), "municipality")
+    municipality = rule_book().find(slug)
+    if municipality is None:
+        raise ApiError(400, "unknown_municipality",
+                       _("Vi kender ikke kommunen %(name)s.", name=slug[:60]), "municipality")
+    raw_answers = body.get("answers", {})
+    if not isinstance(raw_answers, dict):
+        raise ApiError(400, "invalid_answers", _("Svarene skal være et JSON-objekt."), "answers")
+    try:
+        answers = Answers.model_validate(raw_answers)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = str(err["loc"][0]) if err["loc"] else ""
+        if err["type"] == "extra_forbidden":
+            raise ApiError(400, "unknown_answer",
+                           _("Ukendt svar: %(field)s.", field=key[:60]), f"answers.{key}") from None
+        raise ApiError(400, "invalid_answer",
+                       _("Ugyldigt svar i %(field)s: %(problem)s", field=key, problem=err["msg"]),
+                       f"answers.{key}") from None
+    today = today_in_copenhagen()
+    if "today" in body:
+        try:
+            today = TypeAdapter(IsoDate).validate_python(body["today"])
+        except ValidationError:
+            raise ApiError(400, "invalid_date",
+                           _("Datoen skal skrives som ÅÅÅÅ-MM-DD."), "today") from None
+    return municipality.slug, answers, today
+
+
+@bp.post("/assessment")
+def assessment() -> Any:
+    slug, answers, today = parse_request()
+    result = assess(slug, answers, today, rule_book())
+    return jsonify(assessment_data(result))
+
+
+@bp.get("/municipalities")
+def municipalities() -> Any:
+    book = rule_book()
+    return jsonify(municipalities=[
+        {"slug": m.slug, "code": m.code, "name": m.name, "region": m.region,
+         "standard": m.slug in book.standards}
+        for m in book.municipalities.values()
+    ])
+
+
+@bp.get("/openapi.json")
+def openapi() -> Any:
+    return jsonify(openapi_document())

@@ -1,0 +1,53 @@
+"""Friendly error pages in the person's language, JSON for the API; never a stack trace."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+MESSAGES = {
+    400: (_l("Der gik noget galt med formularen"),
+          _l("Siden kunne ikke forstå det, der blev sendt. Gå tilbage og prøv igen.")),
+    404: (_l("Siden findes ikke"),
+          _l("Tjek adressen, eller start forfra. Måske er linket gammelt.")),
+    405: (_l("Det kan siden ikke"), _l("Gå til forsiden og start forfra.")),
+    413: (_l("Der blev sendt for meget"), _l("Det, der blev sendt, var for stort.")),
+    415: (_l("Forkert format"), _l("Det, der blev sendt, har et format, vi ikke kan læse.")),
+    429: (_l("For mange forespørgsler"), _l("Vent et minut, og prøv så igen.")),
+    500: (_l("Der er sket en fejl hos os"),
+          _l("Det er ikke din skyld. Prøv igen om lidt. Dine svar er ikke gemt hos os.")),
+}
+CSRF_MESSAGE = (
+    _l("Siden er udløbet"),
+    _l("Af hensyn til sikkerheden udløber siden efter et stykke tid, eller hvis den er åbnet "
+       "i en anden fane. Gå tilbage, opdater siden, og prøv igen."),
+)
+
+
+def _api(status: int, code: str, message: str) -> Any:
+    return jsonify(error={"code": code, "field": None, "message": message}), status
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError) -> Any:
+        title, body = CSRF_MESSAGE
+        return render_template("errors/error.html", title=title, body=body, status=400), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> Any:
+        status = exc.code or 500
+        title, body = MESSAGES.get(status, MESSAGES[400 if status < 500 else 500])
+        if request.path.startswith("/api/"):
+            code = (exc.name or "error").lower().replace(" ", "_")
+            return _api(status, code, str(body))
+        return render_template("errors/error.html", title=title, body=body, status=status), status
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> Any:
+        app.logger.exception("Unhandled error on %s %s", request.method, request.path)
+        return http_error(InternalServerError())

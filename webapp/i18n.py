@@ -1,0 +1,148 @@
+"""Languages: Danish (the source language of every msgid) and English.
+
+Locale comes from ``?lang=``, then the choice remembered for the visit (session), then
+``Accept-Language``. Start-up fails when a configured locale has no compiled catalog
+(Danish is the source language and needs none).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
+from flask import Flask, request, session, url_for
+from flask_babel import Babel, get_locale
+
+SOURCE_LANGUAGE = "da"
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
+
+
+def select_locale() -> str:
+    languages: tuple[str, ...] = current_languages()
+    asked = request.args.get("lang")
+    if asked in languages:
+        return asked
+    remembered = session.get("lang")
+    if remembered in languages:
+        return str(remembered)
+    best = request.accept_languages.best_match(languages)
+    return best or SOURCE_LANGUAGE
+
+
+def current_languages() -> tuple[str, ...]:
+    from flask import current_app
+
+    return tuple(current_app.config["LANGUAGES"])
+
+
+def validate_catalogs(app: Flask) -> None:
+    directory = Path(app.config["BABEL_TRANSLATION_DIRECTORIES"])
+    for lang in app.config["LANGUAGES"]:
+        if lang == SOURCE_LANGUAGE:
+            continue
+        mo = directory / lang / "LC_MESSAGES" / "messages.mo"
+        if not mo.exists():
+            raise RuntimeError(
+                f"Locale {lang!r} is configured but {mo} is missing. Run `make translations`."
+            )
+
+
+def locale_name() -> str:
+    return str(get_locale() or SOURCE_LANGUAGE)
+
+
+# --------------------------------------------------------------------------- formatting
+
+
+def format_long_date(day: date) -> str:
+    """'fredag den 3. april 2026' / 'Friday 3 April 2026'."""
+    if locale_name() == "da":
+        return babel_format_date(day, "EEEE 'den' d. MMMM y", locale="da")
+    return babel_format_date(day, "EEEE d MMMM y", locale="en_GB")
+
+
+def format_short_date(day: date) -> str:
+    """'3. april 2026' / '3 April 2026'."""
+    if locale_name() == "da":
+        return babel_format_date(day, "d. MMMM y", locale="da")
+    return babel_format_date(day, "d MMMM y", locale="en_GB")
+
+
+def format_time(hhmm: str) -> str:
+    """'kl. 9.30' / '9:30' from '09:30'."""
+    hours, minutes = hhmm.split(":")
+    if locale_name() == "da":
+        return f"kl. {int(hours)}.{minutes}"
+    return f"{int(hours)}:{minutes}"
+
+
+def format_clock(hhmm: str) -> str:
+    """'9.30' / '9:30' (without 'kl.', for spans like 'kl. 8.00-9.00')."""
+    hours, minutes = hhmm.split(":")
+    sep = "." if locale_name() == "da" else ":"
+    return f"{int(hours)}{sep}{minutes}"
+
+
+def format_amount(amount: float) -> str:
+    """'25 kr.' / 'DKK 25' (decimals only when there are øre)."""
+    loc = "da" if locale_name() == "da" else "en_GB"
+    number = format_decimal(amount, format="#,##0.##" if amount % 1 else "#,##0", locale=loc)
+    return f"{number} kr." if locale_name() == "da" else f"DKK {number}"
+
+
+def format_phone(number: str) -> str:
+    return " ".join(number[i : i + 2] for i in range(0, len(number), 2))
+
+
+# --------------------------------------------------------------------------- app wiring
+
+
+def lang_switch_url() -> str:
+    """The same page in the other language, answers kept (they live in the session)."""
+    other = other_locale()
+    args = dict(request.view_args or {})
+    query = {k: v for k, v in request.args.items() if k != "lang"}
+    if request.endpoint and request.method == "GET":
+        return url_for(request.endpoint, **args, **query, lang=other)
+    if request.endpoint and request.endpoint != "static":
+        try:
+            return url_for(request.endpoint, **args, lang=other)
+        except Exception:  # noqa: BLE001 - POST-only endpoints fall back to the start page
+            pass
+    return url_for("pages.start", lang=other)
+
+
+def other_locale() -> str:
+    languages = current_languages()
+    here = locale_name()
+    return next((lang for lang in languages if lang != here), here)
+
+
+def init_app(app: Flask) -> None:
+    validate_catalogs(app)
+    Babel(app, locale_selector=select_locale)
+
+    @app.before_request
+    def remember_language() -> None:
+        asked = request.args.get("lang")
+        if asked in app.config["LANGUAGES"] and session.get("lang") != asked:
+            session["lang"] = asked
+
+    @app.context_processor
+    def language_context() -> dict[str, object]:
+        other = other_locale()
+        return {
+            "current_locale": locale_name(),
+            "other_locale": other,
+            "other_locale_name": LANGUAGE_NAMES.get(other, other),
+            "lang_switch_url": lang_switch_url,
+        }
+
+    app.jinja_env.filters["long_date"] = format_long_date
+    app.jinja_env.filters["short_date"] = format_short_date
+    app.jinja_env.filters["time"] = format_time
+    app.jinja_env.filters["clock"] = format_clock
+    app.jinja_env.filters["amount"] = format_amount
+    app.jinja_env.filters["phone"] = format_phone

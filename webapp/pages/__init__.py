@@ -1,0 +1,87 @@
+"""Start page, the GP's link (/<slug>), privacy and about pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import RadioField, SelectField
+from wtforms.validators import InputRequired
+
+from ..domain.loader import RuleBook
+from ..domain.rules import Municipality
+from ..questionnaire.catalogue import WHO_LABELS
+
+bp = Blueprint("pages", __name__)
+
+
+def book() -> RuleBook:
+    rules: RuleBook = current_app.extensions["rules"]
+    return rules
+
+
+def municipality_label(m: Municipality, has_standard: bool) -> str:
+    return m.name if has_standard else str(_l("%(name)s (uden egen kvalitetsstandard her)",
+                                              name=m.name))
+
+
+class StartForm(FlaskForm):
+    municipality = SelectField(_l("Hvilken kommune bor personen i?"),
+                               validators=[InputRequired(_l("Vælg en kommune."))])
+    who = RadioField(_l("Hvem udfylder du for?"),
+                     choices=list(WHO_LABELS.items()),
+                     validators=[InputRequired(_l("Vælg, hvem du udfylder for."))])
+
+
+def _start(slug: str | None) -> Any:
+    rules = book()
+    form = StartForm(data={"municipality": slug or session.get("m") or "",
+                           "who": session.get("who")})
+    form.municipality.choices = [("", _l("Vælg kommune"))] + [
+        (m.slug, municipality_label(m, m.slug in rules.standards))
+        for m in rules.municipalities.values()
+    ]
+    if request.method == "POST":
+        form.process(request.form)
+        form.municipality.choices = form.municipality.choices  # keep the list after process
+        if form.validate():
+            chosen = form.municipality.data
+            if session.get("m") not in (None, chosen):
+                session.pop("a", None)
+            session["m"] = chosen
+            session["who"] = form.who.data
+            session.permanent = False
+            return redirect(url_for("questionnaire.resume", slug=chosen))
+    status = 400 if request.method == "POST" else 200
+    chosen_m = rules.municipalities.get(slug) if slug else None
+    return render_template("pages/start.html", form=form, chosen=chosen_m,
+                           has_standard=bool(chosen_m and chosen_m.slug in rules.standards)), status
+
+
+@bp.route("/", methods=["GET", "POST"])
+def start() -> Any:
+    return _start(None)
+
+
+@bp.route("/<slug>", methods=["GET", "POST"])
+def municipality_start(slug: str) -> Any:
+    if slug not in book().municipalities:
+        found = book().find(slug)
+        if found is None:
+            abort(404)
+        return redirect(url_for("pages.municipality_start", slug=found.slug), 301)
+    return _start(slug)
+
+
+@bp.get("/privatliv")
+def privacy() -> Any:
+    return render_template("pages/privacy.html")
+
+
+@bp.get("/om")
+def about() -> Any:
+    rules = book()
+    return render_template("pages/about.html", standards=list(rules.standards.values()),
+                           national=rules.national)

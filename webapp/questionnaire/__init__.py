@@ -1,0 +1,157 @@
+"""The questionnaire: one question per page, the check page, the result, and "Slet mine svar".
+
+Answers live only in the signed session cookie. Views read the form, ask the domain what
+comes next, and render.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from werkzeug.wrappers import Response
+
+from ..domain.assess import assess
+from ..domain.flow import Walk, walk
+from ..domain.loader import RuleBook
+from ..domain.rules import Municipality
+from .catalogue import QUESTIONS, WHO
+from .forms import build_form, read_answer
+from .present import answer_text, result_view
+
+bp = Blueprint("questionnaire", __name__)
+
+
+def book() -> RuleBook:
+    rules: RuleBook = current_app.extensions["rules"]
+    return rules
+
+
+def municipality_or_404(slug: str) -> Municipality:
+    found = book().municipalities.get(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+def stored_answers() -> dict[str, Any]:
+    answers = session.get("a")
+    return dict(answers) if isinstance(answers, dict) else {}
+
+
+def who() -> str:
+    value = session.get("who")
+    return value if value in WHO else "self"
+
+
+def current_walk(slug: str) -> Walk:
+    return walk(book(), slug, stored_answers())
+
+
+def step_url(slug: str, state: Walk) -> str:
+    if state.next is None:
+        return url_for("questionnaire.check", slug=slug)
+    return url_for("questionnaire.question", slug=slug, key=state.next)
+
+
+@bp.get("/<slug>/start")
+def resume(slug: str) -> Response:
+    """First unanswered question (or the check page when everything is answered)."""
+    municipality_or_404(slug)
+    if "who" not in session:
+        return redirect(url_for("pages.municipality_start", slug=slug))
+    return redirect(step_url(slug, current_walk(slug)))
+
+
+@bp.route("/<slug>/spoergsmaal/<key>", methods=["GET", "POST"])
+def question(slug: str, key: str) -> Any:
+    municipality = municipality_or_404(slug)
+    q = QUESTIONS.get(key)
+    if q is None:
+        abort(404)
+    if "who" not in session:
+        return redirect(url_for("pages.municipality_start", slug=slug))
+    answers = stored_answers()
+    form = build_form(q, answers.get(key), request.form if request.method == "POST" else None)
+    error = None
+    if request.method == "POST":
+        ok, value, error = read_answer(q, form)
+        if ok:
+            answers[key] = value
+            session["a"] = answers
+            session["m"] = slug
+            if request.args.get("tilbage") == "tjek":
+                state = current_walk(slug)
+                return redirect(step_url(slug, state))
+            return redirect(step_url(slug, current_walk(slug)))
+    state = current_walk(slug)
+    path = list(state.path)
+    position = path.index(key) + 1 if key in path else len(path) + 1
+    total = max(position, len(path) + state.remaining)
+    earlier = path[: position - 1]
+    back = (url_for("questionnaire.question", slug=slug, key=earlier[-1]) if earlier
+            else url_for("pages.municipality_start", slug=slug))
+    status = 400 if request.method == "POST" else 200
+    return render_template(
+        "questionnaire/question.html", municipality=municipality, q=q, form=form,
+        heading=q.heading(who()), who=who(), step=position, total=total, back=back,
+        date_error=error,
+    ), status
+
+
+@bp.get("/<slug>/tjek")
+def check(slug: str) -> Any:
+    municipality = municipality_or_404(slug)
+    if "who" not in session:
+        return redirect(url_for("pages.municipality_start", slug=slug))
+    state = current_walk(slug)
+    if state.next is not None:
+        return redirect(step_url(slug, state))
+    stored = stored_answers()
+    rows = [
+        {"key": key, "label": QUESTIONS[key].short or QUESTIONS[key].heading(who()),
+         "question": QUESTIONS[key].heading(who()),
+         "value": answer_text(QUESTIONS[key], stored.get(key)),
+         "change": url_for("questionnaire.question", slug=slug, key=key)}
+        for key in state.path
+    ]
+    back = (url_for("questionnaire.question", slug=slug, key=state.path[-1]) if state.path
+            else url_for("pages.municipality_start", slug=slug))
+    return render_template("questionnaire/check.html", municipality=municipality, rows=rows,
+                           back=back, who=who())
+
+
+@bp.get("/<slug>/resultat")
+def result(slug: str) -> Any:
+    municipality = municipality_or_404(slug)
+    if "who" not in session:
+        return redirect(url_for("pages.municipality_start", slug=slug))
+    state = current_walk(slug)
+    if state.next is not None:
+        return redirect(step_url(slug, state))
+    from ..api import today_in_copenhagen
+
+    assessment = assess(municipality, state.answers, today_in_copenhagen(), book())
+    view = result_view(assessment, slug)
+    return render_template("questionnaire/result.html", municipality=municipality, view=view,
+                           who=who(), standard=book().standards.get(slug),
+                           back=url_for("questionnaire.check", slug=slug))
+
+
+@bp.post("/slet")
+def clear() -> Response:
+    lang = session.get("lang")
+    session.clear()
+    flash(_("Dine svar er slettet."), "success")
+    return redirect(url_for("pages.start", lang=lang) if lang else url_for("pages.start"))

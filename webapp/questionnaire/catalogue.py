@@ -1,0 +1,201 @@
+"""The questions, in plain Danish, worded for the person, a relative or a GP.
+
+Which question is asked when is decided by ``webapp.domain.flow`` from the rules; this
+module only says how each question reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
+
+Who = Literal["self", "relative", "gp"]
+WHO: tuple[Who, ...] = ("self", "relative", "gp")
+Kind = Literal["yesno", "choice", "number", "date", "multi"]
+
+WHO_LABELS = {
+    "self": _l("Mig selv"),
+    "relative": _l("En pårørende, fx min mor eller far"),
+    "gp": _l("En patient (jeg er læge eller sundhedsperson)"),
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    kind: Kind
+    text: dict[str, LazyString]  # by who
+    hint: LazyString | None = None
+    choices: tuple[tuple[str, LazyString], ...] = ()
+    dont_know: bool = True
+    short: LazyString | None = None  # label on the check page
+
+    def heading(self, who: str) -> str:
+        return str(self.text.get(who, self.text["self"]))
+
+
+YES = _l("Ja")
+NO = _l("Nej")
+DONT_KNOW = _l("Ved ikke")
+
+
+def _q(key: str, kind: Kind, self_: LazyString, relative: LazyString, gp: LazyString,
+       short: LazyString, **kw: object) -> Question:
+    return Question(key, kind, {"self": self_, "relative": relative, "gp": gp},
+                    short=short, **kw)  # type: ignore[arg-type]
+
+
+QUESTIONS: dict[str, Question] = {q.key: q for q in (
+    _q("age", "number",
+       _l("Hvor gammel er du?"), _l("Hvor gammel er din pårørende?"),
+       _l("Hvor gammel er patienten?"), _l("Alder"),
+       hint=_l("Skriv alderen i hele år, fx 72. Ved du det ikke, så vælg 'Spring over'."),
+       dont_know=False),
+    _q("in_hospital", "yesno",
+       _l("Er du indlagt på sygehuset lige nu?"),
+       _l("Er din pårørende indlagt på sygehuset lige nu?"),
+       _l("Er patienten indlagt lige nu?"), _l("Indlagt nu")),
+    _q("hospital_plan", "choice",
+       _l("Har du fået en genoptræningsplan fra sygehuset?"),
+       _l("Har din pårørende fået en genoptræningsplan fra sygehuset?"),
+       _l("Har patienten fået en genoptræningsplan fra sygehuset?"),
+       _l("Genoptræningsplan"),
+       hint=_l("En genoptræningsplan er et papir fra sygehuset. Der står, hvilken træning "
+               "man skal have efter udskrivelsen. Sygehuset sender den også til kommunen. "
+               "Den kan ligge i e-Boks eller på sundhed.dk."),
+       choices=(("yes", YES), ("no", NO), ("unknown", DONT_KNOW)), dont_know=False),
+    _q("plan_level", "choice",
+       _l("Hvilket niveau står der i genoptræningsplanen?"),
+       _l("Hvilket niveau står der i din pårørendes genoptræningsplan?"),
+       _l("Hvilket niveau står der i patientens genoptræningsplan?"),
+       _l("Niveau i planen"),
+       hint=_l("Niveauet står i planen. Basalt og avanceret niveau klarer kommunen. "
+               "Specialiseret genoptræning klarer sygehuset."),
+       choices=(("basal", _l("Basalt niveau")), ("advanced", _l("Avanceret niveau")),
+                ("rehab_specialised", _l("Rehabilitering på specialiseret niveau")),
+                ("specialised", _l("Genoptræning på specialiseret niveau")),
+                ("unknown", DONT_KNOW)), dont_know=False),
+    _q("discharge_date", "date",
+       _l("Hvornår blev du udskrevet?"), _l("Hvornår blev din pårørende udskrevet?"),
+       _l("Hvornår blev patienten udskrevet?"), _l("Udskrevet"),
+       hint=_l("Skriv dagen, hvor du kom hjem fra sygehuset. Står der en senere startdato "
+               "i planen, så skriv den. Du kan springe spørgsmålet over. Så kan vi ikke "
+               "regne datoerne ud for dig.")),
+    _q("function_loss", "choice",
+       _l("Hvad passer bedst på dig?"), _l("Hvad passer bedst på din pårørende?"),
+       _l("Hvad passer bedst på patienten?"), _l("Funktionsevne"),
+       choices=(("sudden", _l("Jeg har mistet kræfter eller færdigheder for nylig, fx efter "
+                              "sygdom, et fald eller influenza")),
+                ("lasting", _l("Jeg har i længere tid haft svært ved at klare ting, og det "
+                               "bliver ikke bedre af sig selv")),
+                ("none", _l("Ingen af delene"))), dont_know=True),
+    _q("hospital_treated", "yesno",
+       _l("Blev du indlagt på grund af det, du vil træne efter?"),
+       _l("Blev din pårørende indlagt på grund af det, de vil træne efter?"),
+       _l("Blev patienten indlagt på grund af det, der skal trænes efter?"),
+       _l("Behandlet under indlæggelse"),
+       hint=_l("Svar ja, hvis sygdommen eller faldet blev behandlet, mens du var indlagt.")),
+    _q("self_training_enough", "choice",
+       _l("Kan du selv træne dig tilbage, fx hjemme, i en forening eller hos en privat "
+          "fysioterapeut?"),
+       _l("Kan din pårørende selv træne sig tilbage, fx hjemme, i en forening eller hos en "
+          "privat fysioterapeut?"),
+       _l("Kan patienten selv træne, fx hjemme, i en forening eller hos en privat "
+          "fysioterapeut?"),
+       _l("Kan træne selv"),
+       choices=(("yes", YES), ("no", _l("Nej, der er brug for hjælp fra en terapeut")),
+                ("unsure", _l("Ved ikke"))), dont_know=False),
+    _q("motivated", "yesno",
+       _l("Har du lyst og kræfter til at træne aktivt, også med øvelser derhjemme?"),
+       _l("Har din pårørende lyst og kræfter til at træne aktivt, også med øvelser "
+          "derhjemme?"),
+       _l("Er patienten motiveret for at træne aktivt, også med øvelser derhjemme?"),
+       _l("Motiveret")),
+    _q("group_ok", "yesno",
+       _l("Kan du træne sammen med andre på et hold?"),
+       _l("Kan din pårørende træne sammen med andre på et hold?"),
+       _l("Kan patienten deltage i træning på hold?"), _l("Kan træne på hold")),
+    _q("same_problem_treated", "yesno",
+       _l("Får du allerede træning eller gratis fysioterapi for det samme problem?"),
+       _l("Får din pårørende allerede træning eller gratis fysioterapi for det samme "
+          "problem?"),
+       _l("Får patienten allerede træning eller vederlagsfri fysioterapi for det samme "
+          "problem?"),
+       _l("Får allerede træning"),
+       hint=_l("Gratis fysioterapi hos en fysioterapeut kaldes vederlagsfri fysioterapi.")),
+    _q("care_home", "choice",
+       _l("Hvor bor du?"), _l("Hvor bor din pårørende?"), _l("Hvor bor patienten?"),
+       _l("Bolig"),
+       choices=(("none", _l("I eget hjem")),
+                ("permanent", _l("Fast på et plejecenter eller friplejehjem")),
+                ("temporary", _l("På et midlertidigt ophold, fx aflastning"))),
+       dont_know=True),
+    _q("maintenance_last_year", "yesno",
+       _l("Har du fået vedligeholdende træning af kommunen inden for det sidste år?"),
+       _l("Har din pårørende fået vedligeholdende træning af kommunen inden for det sidste "
+          "år?"),
+       _l("Har patienten fået vedligeholdende træning af kommunen inden for de sidste 12 "
+          "måneder?"),
+       _l("Vedligeholdende træning sidste år"),
+       hint=_l("Vedligeholdende træning er træning for at holde fast i det, man kan.")),
+    _q("chronic_conditions", "multi",
+       _l("Har du en af disse sygdomme?"), _l("Har din pårørende en af disse sygdomme?"),
+       _l("Har patienten en af disse sygdomme?"), _l("Kroniske sygdomme"),
+       hint=_l("Vælg alle, der passer. Vælg ingen, hvis ingen passer."),
+       choices=(("copd", _l("KOL (lungesygdom)")),
+                ("type2_diabetes", _l("Type 2-diabetes")),
+                ("heart_disease", _l("Hjertesygdom")),
+                ("cancer", _l("Kræft")),
+                ("mental_health", _l("Let til moderat depression eller angst")),
+                ("back", _l("Langvarige problemer med ryg eller lænd")),
+                ("osteoporosis", _l("Knogleskørhed")),
+                ("arthritis", _l("Gigt"))), dont_know=False),
+    _q("smoker", "yesno",
+       _l("Ryger du, eller bruger du nikotin?"),
+       _l("Ryger din pårørende, eller bruger de nikotin?"),
+       _l("Ryger patienten eller bruger nikotin?"), _l("Ryger")),
+    _q("severe_disability", "yesno",
+       _l("Har du et svært fysisk handicap, så du ikke kan klare dig hjemme hele døgnet "
+          "uden hjælp eller hjælpemidler?"),
+       _l("Har din pårørende et svært fysisk handicap, så de ikke kan klare sig hjemme "
+          "hele døgnet uden hjælp eller hjælpemidler?"),
+       _l("Har patienten et svært fysisk handicap (kan ikke klare sig indendørs døgnet "
+          "rundt uden hjælp eller hjælpemidler)?"),
+       _l("Svært fysisk handicap"),
+       hint=_l("Det skal vare mindst 5 år.")),
+    _q("disability_cause", "choice",
+       _l("Hvad skyldes det?"), _l("Hvad skyldes det hos din pårørende?"),
+       _l("Hvad skyldes funktionsnedsættelsen?"), _l("Årsag"),
+       choices=(("neurological", _l("En sygdom i hjernen eller nerverne, fx sklerose, "
+                                    "Parkinsons sygdom eller en blodprop i hjernen")),
+                ("progressive", _l("En sygdom, der bliver værre med tiden, fx gigt")),
+                ("other", _l("Noget andet"))), dont_know=True),
+    _q("pensioner", "yesno",
+       _l("Får du folkepension eller førtidspension?"),
+       _l("Får din pårørende folkepension eller førtidspension?"),
+       _l("Får patienten folkepension eller førtidspension?"), _l("Pension")),
+    _q("can_travel", "yesno",
+       _l("Kan du selv komme frem til træningen, også med bus eller tog?"),
+       _l("Kan din pårørende selv komme frem til træningen, også med bus eller tog?"),
+       _l("Kan patienten selv komme frem til træningen, også med offentlig transport?"),
+       _l("Kan selv komme frem")),
+    _q("distance_over_50km", "yesno",
+       _l("Er der mere end 50 km hver vej til træningsstedet?"),
+       _l("Er der mere end 50 km hver vej fra din pårørendes hjem til træningsstedet?"),
+       _l("Er der mere end 50 km hver vej til træningsstedet?"), _l("Over 50 km")),
+    _q("request_date", "date",
+       _l("Hvornår kontaktede du kommunen?"),
+       _l("Hvornår kontaktede I kommunen?"),
+       _l("Hvornår blev kommunen kontaktet?"), _l("Kontaktede kommunen"),
+       hint=_l("Har du ikke kontaktet kommunen endnu, så skriv dagen, du regner med at "
+               "gøre det. Så regner vi fristerne ud. Du kan også springe over.")),
+    _q("decision_date", "date",
+       _l("Hvornår fik du kommunens afgørelse?"),
+       _l("Hvornår fik din pårørende kommunens afgørelse?"),
+       _l("Hvornår fik patienten kommunens afgørelse?"), _l("Fik afgørelse"),
+       hint=_l("En afgørelse er det brev, hvor kommunen skriver, om man får træning. "
+               "Spring over, hvis der ikke er kommet en afgørelse endnu.")),
+)}

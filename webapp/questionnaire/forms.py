@@ -1,0 +1,136 @@
+"""WTForms for one question at a time, built from the catalogue."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, SubmitField
+from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from ..domain.flow import UNKNOWN
+from .catalogue import DONT_KNOW, NO, YES, Question
+
+MIN_YEAR, MAX_YEAR = 2000, 2100
+
+
+class MultiCheckboxField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+    def pre_validate(self, form: Any) -> None:
+        allowed = {value for value, _label in self.choices or []}
+        if any(value not in allowed for value in self.data or []):
+            raise ValidationError(str(_l("Vælg kun blandt svarene på listen.")))
+
+
+class ChoiceField(RadioField):
+    """A radio group whose 'not one of the choices' message is ours (and translated)."""
+
+    def pre_validate(self, form: Any) -> None:
+        if self.data not in {value for value, _label in self.choices or []}:
+            raise ValidationError(str(_l("Vælg et af svarene.")))
+
+
+class QuestionForm(FlaskForm):
+    """Base; ``build_form`` adds the field ``answer`` (or day/month/year for dates)."""
+
+    skip = SubmitField(_l("Spring over"))
+
+    def stored_value(self) -> Any:  # pragma: no cover - replaced per kind
+        raise NotImplementedError
+
+
+def _choices(q: Question) -> list[tuple[str, Any]]:
+    if q.kind == "yesno":
+        choices: list[tuple[str, Any]] = [("yes", YES), ("no", NO)]
+    else:
+        choices = list(q.choices)
+    if q.dont_know and all(v != UNKNOWN for v, _ in choices):
+        choices.append((UNKNOWN, DONT_KNOW))
+    return choices
+
+
+def build_form(q: Question, stored: Any, formdata: Any = None) -> QuestionForm:
+    required = _l("Vælg et svar.")
+    attrs: dict[str, Any] = {}
+    if q.kind in ("yesno", "choice"):
+        attrs["answer"] = ChoiceField(choices=_choices(q), validators=[InputRequired(required)])
+    elif q.kind == "number":
+        attrs["answer"] = IntegerField(
+            validators=[InputRequired(_l("Skriv alderen som et tal, fx 72.")),
+                        NumberRange(0, 120, _l("Alderen skal være et tal fra 0 til 120."))],
+            render_kw={"inputmode": "numeric", "autocomplete": "off"},
+        )
+    elif q.kind == "multi":
+        attrs["answer"] = MultiCheckboxField(choices=list(q.choices), validators=[Optional()])
+    elif q.kind == "date":
+        for part in ("day", "month", "year"):
+            attrs[part] = StringField(validators=[Optional()],
+                                      render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    form_class = type(f"Form_{q.key}", (QuestionForm,), attrs)
+    form: QuestionForm = form_class(formdata=formdata, data=_initial(q, stored))
+    if q.kind == "date":
+        form.validate_date = _validate_date  # type: ignore[attr-defined]
+    return form
+
+
+def _initial(q: Question, stored: Any) -> dict[str, Any]:
+    if stored is None:
+        return {}
+    if q.kind == "yesno":
+        return {"answer": {True: "yes", False: "no"}.get(stored, UNKNOWN)}
+    if stored == UNKNOWN and q.kind in ("number", "date"):
+        return {}
+    if q.kind == "date":
+        if isinstance(stored, str) and stored != UNKNOWN:
+            d = date.fromisoformat(stored)
+            return {"day": str(d.day), "month": str(d.month), "year": str(d.year)}
+        return {}
+    return {"answer": stored}
+
+
+def _validate_date(form: Any) -> date | None:
+    raw = [(form[p].data or "").strip() for p in ("day", "month", "year")]
+    if not any(raw):
+        raise ValidationError(str(_l("Skriv en dato, eller vælg 'Spring over'.")))
+    if not all(raw):
+        raise ValidationError(str(_l("Skriv både dag, måned og år.")))
+    if not all(r.isdigit() and len(r) <= 4 for r in raw):
+        raise ValidationError(str(_l("Skriv datoen med tal, fx 3 4 2026.")))
+    day, month, year = (int(r) for r in raw)
+    if year < 100:
+        year += 2000
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError(str(_l("Skriv året med fire cifre, fx 2026.")))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ValidationError(str(_l("Den dato findes ikke. Tjek dag og måned."))) from None
+
+
+def read_answer(q: Question, form: QuestionForm) -> tuple[bool, Any, str | None]:
+    """(ok, value to store, error) for a submitted form."""
+    if q.kind == "date":
+        if form.skip.data:
+            return True, UNKNOWN, None
+        if not form.validate():
+            return False, None, None
+        try:
+            value = form.validate_date(form)  # type: ignore[attr-defined]
+        except ValidationError as exc:
+            return False, None, str(exc)
+        return True, value.isoformat() if value else UNKNOWN, None
+    if q.kind == "number" and form.skip.data:
+        return True, UNKNOWN, None
+    if not form.validate():
+        return False, None, None
+    data = form.answer.data  # type: ignore[attr-defined]
+    if q.kind == "yesno":
+        return True, {"yes": True, "no": False}.get(data, UNKNOWN), None
+    if q.kind == "multi":
+        return True, list(data or []), None
+    return True, data, None

@@ -1,0 +1,127 @@
+"""The assessment as plain data (JSON API), with every text in the request's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import texts
+from .domain.assess import Assessment, OfferAssessment
+from .domain.rules import Body, Unit
+
+
+def unit_data(unit: Unit | Body | None) -> dict[str, Any] | None:
+    if unit is None:
+        return None
+    data: dict[str, Any] = {
+        "name": unit.name,
+        "address": list(unit.address),
+        "phones": [p.number for p in unit.phones],
+        "url": unit.url,
+    }
+    if isinstance(unit, Unit):
+        data["email"] = unit.email
+        data["phone_hours"] = [
+            {"days": list(h.days), "spans": [[s.opens, s.closes] for s in h.spans],
+             "text": texts.hours_text(h)}
+            for h in unit.phone_hours
+        ]
+    return data
+
+
+def offer_data(offer: OfferAssessment, municipality: str) -> dict[str, Any]:
+    rules = offer.rules
+    data: dict[str, Any] = {
+        "id": offer.id,
+        "law": offer.law,
+        "title": texts.offer_title(offer),
+        "summary": str(texts.OFFER_SUMMARIES[offer.id]),
+        "verdict": offer.verdict,
+        "verdict_text": str(texts.VERDICT_LABELS[offer.verdict]),
+        "source": offer.source,
+        "reasons": [
+            {"answer": r.answer, "outcome": r.outcome, "text": texts.reason_text(r),
+             "source": r.source}
+            for r in offer.reasons
+        ],
+        "assessed_by_professional": [str(texts.PROFESSIONAL[k])
+                                     for k in rules.assessed_by_professional],
+        "deadlines": [
+            {"kind": d.kind, "date": d.date.isoformat(),
+             "text": texts.deadline_text(d, municipality),
+             "warning": texts.deadline_warning(d), "past": d.past}
+            for d in offer.deadlines
+        ],
+        "service_goals": [
+            {"kind": g.kind, "amount": g.amount, "unit": g.unit.value,
+             "counted_from": g.counted_from, "text": texts.goal_text(g), "source": g.source}
+            for g in rules.service_goals
+        ],
+        "apply": None,
+        "contact": unit_data(offer.unit),
+        "complaints": [
+            {"about": c.route.about, "about_text": str(texts.COMPLAINT_ABOUT[c.route.about]),
+             "body": c.body.name,
+             "deadline": texts.complaint_deadline_text(c),
+             "deadline_date": c.deadline_date.isoformat() if c.deadline_date else None,
+             "next": texts.complaint_next_text(c),
+             "contact": unit_data(c.body)}
+            for c in offer.complaints
+        ],
+        "notes": [{"code": n.code, "text": texts.note_text(n)} for n in offer.notes],
+        "transport": texts.transport_texts(offer.transport),
+        "sources": [{"title": law.title, "reference": law.reference, "url": law.url}
+                    for law in offer.laws],
+    }
+    if rules.apply:
+        data["apply"] = {
+            "route": rules.apply.route,
+            "text": str(texts.ROUTES[rules.apply.route]),
+            "who": [str(texts.CONTACTERS[w]) for w in rules.apply.who],
+        }
+    if rules.frequency:
+        data["frequency"] = rules.frequency.model_dump(mode="json")
+    if rules.duration:
+        data["duration"] = rules.duration.model_dump(mode="json")
+    if rules.delivery:
+        data["where"] = [texts.place_text(p) for p in rules.delivery.places]
+        data["delivery"] = rules.delivery.model_dump(mode="json")
+    if rules.content:
+        data["included"] = [texts.content_label(c) for c in rules.content.included]
+        data["not_included"] = [texts.content_label(c) for c in rules.content.not_included]
+    if rules.costs:
+        data["costs"] = {
+            "training_free": rules.costs.training_free,
+            "fees": [texts.fee_text(f) for f in rules.costs.fees],
+            "transport": rules.costs.transport,
+            "transport_alternatives": list(rules.costs.transport_alternatives),
+        }
+    if rules.obligations:
+        ob = rules.obligations
+        data["obligations"] = {
+            "cancel": texts.cancel_text(ob.cancel) if ob.cancel else None,
+            "cancel_deadline": ob.cancel.model_dump(mode="json") if ob.cancel else None,
+            "ending": [texts.end_rule_text(r) for r in ob.end_rules],
+            "expectations": [str(texts.EXPECTATIONS[e]) for e in ob.expectations],
+        }
+    data["follow_up"] = [str(texts.FOLLOW_UP[f]) for f in rules.follow_up]
+    return data
+
+
+def assessment_data(result: Assessment) -> dict[str, Any]:
+    m = result.municipality
+    std = result.standard
+    return {
+        "municipality": {
+            "slug": m.slug,
+            "code": m.code,
+            "name": m.name,
+            "standard": None if std is None else {
+                "title": std.title,
+                "approved": std.approved.isoformat() if std.approved else None,
+                "approved_by": std.approved_by,
+                "publisher": std.publisher,
+            },
+        },
+        "today": result.today.isoformat(),
+        "offers": [offer_data(o, m.name) for o in result.offers],
+    }

@@ -1,0 +1,63 @@
+"""One typed, frozen settings object, read from the environment (prefix ``TG_``)."""
+
+from __future__ import annotations
+
+import secrets
+import warnings
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="TG_", frozen=True, extra="ignore")
+
+    env: Literal["development", "production", "testing"] = "production"
+    secret_key: str = Field(default="", description="signs the session cookie; set in production")
+    rules_dir: Path = ROOT / "rules"
+    translations_dir: Path = ROOT / "translations"
+    static_dir: Path = ROOT / "static"
+    languages: tuple[str, ...] = ("da", "en")
+    default_language: str = "da"
+    accessibility_statement_url: str = "https://www.was.digst.dk/traeningsguiden"
+    hsts_seconds: int = 31536000
+    max_body_bytes: int = 16 * 1024
+    session_hours: int = 2
+    rate_limit_per_minute: int = 600
+
+    def flask_config(self) -> dict[str, object]:
+        key = self.secret_key
+        if not key:
+            if self.env == "production":
+                raise RuntimeError(
+                    "TG_SECRET_KEY is not set. Set it to a long random value, e.g. "
+                    "`python -c 'import secrets; print(secrets.token_hex(32))'`."
+                )
+            warnings.warn("TG_SECRET_KEY not set: using a random key for this run", stacklevel=2)
+            key = secrets.token_hex(32)
+        secure = self.env == "production"
+        return {
+            "SECRET_KEY": key,
+            "TESTING": self.env == "testing",
+            "MAX_CONTENT_LENGTH": self.max_body_bytes,
+            "MAX_FORM_MEMORY_SIZE": self.max_body_bytes,
+            "SESSION_COOKIE_NAME": "tg",
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Lax",
+            "SESSION_COOKIE_SECURE": secure,
+            "PERMANENT_SESSION_LIFETIME": self.session_hours * 3600,
+            "WTF_CSRF_TIME_LIMIT": self.session_hours * 3600,
+            "WTF_CSRF_SSL_STRICT": False,
+            "HSTS_SECONDS": self.hsts_seconds if secure else 0,
+            "ACCESSIBILITY_STATEMENT_URL": self.accessibility_statement_url,
+            "LANGUAGES": self.languages,
+            "BABEL_DEFAULT_LOCALE": self.default_language,
+            "BABEL_TRANSLATION_DIRECTORIES": str(self.translations_dir),
+            "RULES_DIR": str(self.rules_dir),
+            "RATE_LIMIT_PER_MINUTE": self.rate_limit_per_minute,
+            "SEND_FILE_MAX_AGE_DEFAULT": 0,
+        }

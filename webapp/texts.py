@@ -1,0 +1,559 @@
+"""Sentences for people, made from the domain's structured results.
+
+One place serves the result page, the printout and the JSON API, so they always say the
+same thing. Everything goes through gettext; parameters are named so translators can
+reorder them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+from .domain.assess import Complaint, Deadline, Note, OfferAssessment, Reason, Transport
+from .domain.rules import (
+    CancelDeadline,
+    DayUnit,
+    Duration,
+    EndRule,
+    Fee,
+    Hours,
+    OpeningHours,
+    Place,
+    ServiceGoal,
+    TimeSpan,
+)
+from .domain.vocabulary import CONTENT
+from .i18n import format_amount, format_clock, format_long_date, format_time
+
+OFFER_TITLES = {
+    "sul-140": _l("Genoptræning efter sygehus"),
+    "sel-86-1": _l("Genoptræning efter sygdom uden indlæggelse"),
+    "sel-86-2": _l("Vedligeholdende træning"),
+    "sul-119": _l("Forløb for kronisk sygdom og rygestop"),
+    "sul-140a": _l("Vederlagsfri fysioterapi"),
+    "ael-10": _l("Træning som en del af helhedspleje (Ældreloven)"),
+}
+
+OFFER_SUMMARIES = {
+    "sul-140": _l(
+        "Træning efter en indlæggelse eller behandling på sygehuset. Sygehuset skriver en "
+        "genoptræningsplan og sender den til kommunen."
+    ),
+    "sel-86-1": _l(
+        "Træning, når man har mistet kræfter efter sygdom, skade eller fald, der ikke er "
+        "behandlet på sygehuset. Målet er at komme tilbage til det, man kunne før."
+    ),
+    "sel-86-2": _l(
+        "Træning, når funktionsevnen er varigt nedsat. Målet er at holde fast i det, man kan."
+    ),
+    "sul-119": _l(
+        "Forløb med træning, undervisning og råd for personer med en kronisk sygdom, "
+        "og hjælp til at stoppe med at ryge."
+    ),
+    "sul-140a": _l(
+        "Gratis fysioterapi hos en fysioterapeut, når egen læge henviser. For personer "
+        "med et svært fysisk handicap eller en fremadskridende sygdom."
+    ),
+    "ael-10": _l(
+        "Fra 1. juli 2025 får personer over folkepensionsalderen træning som en del af "
+        "helhedspleje efter Ældreloven, i stedet for efter Serviceloven."
+    ),
+}
+
+VERDICT_LABELS = {
+    "likely": _l("Ser ud til at passe"),
+    "possible": _l("Måske"),
+    "unlikely": _l("Passer nok ikke"),
+}
+
+PROFESSIONAL = {
+    "training_potential": _l("om træning kan forbedre funktionsevnen"),
+    "need_for_therapist": _l("om der er brug for en terapeut"),
+    "diagnosis_on_list": _l("om diagnosen giver ret til tilbuddet"),
+    "basal_or_advanced": _l("om genoptræningen skal være på basalt eller avanceret niveau"),
+    "transport_need": _l("om der er brug for kørsel"),
+    "coordination_need": _l("om der er brug for at samle flere indsatser"),
+    "can_cooperate": _l("om man kan samarbejde om træningen"),
+    "individual_need": _l("hvilket behov man har, ud fra en samlet vurdering"),
+}
+
+CONTACTERS = {
+    "person": _l("du selv"),
+    "relative": _l("en pårørende"),
+    "gp": _l("din læge"),
+    "hospital": _l("sygehuset"),
+    "others_with_consent": _l("andre med dit samtykke"),
+}
+
+ROUTES = {
+    "contact_unit": _l("Ring eller skriv til kommunen. Du kan selv gøre det."),
+    "plan_from_hospital": _l(
+        "Du skal ikke selv søge. Sygehuset sender genoptræningsplanen til kommunen, og "
+        "kommunen kontakter dig."
+    ),
+    "gp_referral": _l("Bed din egen læge om en henvisning. Den skal fornyes hvert år."),
+    "gp_or_hospital_referral": _l(
+        "Din læge eller sygehuset henviser dig med dit samtykke. Spørg din læge."
+    ),
+}
+
+DAYS = {
+    "mon": _l("mandag"),
+    "tue": _l("tirsdag"),
+    "wed": _l("onsdag"),
+    "thu": _l("torsdag"),
+    "fri": _l("fredag"),
+    "sat": _l("lørdag"),
+    "sun": _l("søndag"),
+}
+
+PLACES = {
+    "training_centre": _l("i kommunens træningscenter"),
+    "health_centre": _l("i et af kommunens sundhedscentre"),
+    "home": _l("i dit eget hjem"),
+    "local_area": _l("i dit nærmiljø"),
+    "outdoors": _l("udendørs"),
+    "care_home": _l("på plejecentret"),
+    "friplejehjem": _l("på et godkendt friplejehjem, hvis du bor der"),
+    "temporary_stay": _l("under et midlertidigt ophold"),
+    "activity_centre": _l("i Aktivitetscentret"),
+    "video": _l("over video"),
+    "phone": _l("over telefonen"),
+    "private_physio": _l("hos en privat fysioterapeut med ydernummer"),
+}
+
+PLACE_WHEN = {
+    "default": "",
+    "if_needed": _l("hvis det er nødvendigt"),
+    "if_resident": _l("hvis du bor der"),
+    "exception": _l("undtagelsesvist"),
+}
+
+FORMS = {
+    "individual": _l("alene med en terapeut"),
+    "team": _l("på hold"),
+    "self_training": _l("selvtræning"),
+    "guidance": _l("vejledning"),
+    "virtual": _l("over video eller apps"),
+}
+
+EXPECTATIONS = {
+    "motivated": _l("Du er motiveret og deltager aktivt."),
+    "active_at_home": _l("Du træner også derhjemme."),
+    "home_exercises_as_instructed": _l("Du laver hjemmeøvelserne, som terapeuten viser dig."),
+    "take_responsibility": _l("Du tager ansvar for din træning og holder dig i gang."),
+    "regular_attendance": _l("Du kommer hver gang."),
+    "on_time": _l("Du kommer til tiden og er klar til at træne."),
+    "no_alcohol_or_drugs": _l("Du har ikke drukket alkohol eller taget stoffer før træningen."),
+    "home_and_free_when_training_at_home": _l(
+        "Er træningen hjemme hos dig, er du hjemme og ikke optaget af gæster."
+    ),
+    "start_and_evaluation_talks": _l("Du deltager i en startsamtale og i evalueringen."),
+    "work_together": _l("Du samarbejder om målet med træningen."),
+    "team_ready": _l("Du kan være med i en gruppe."),
+    "no_smoking_in_home": _l(
+        "Personalet må ikke ryge hos dig. Du bedes ikke ryge, mens de er der, og lufte ud før."
+    ),
+}
+
+FOLLOW_UP = {
+    "end_status_to_gp": _l("Når træningen slutter, får din læge en skriftlig status, hvis du siger ja."),
+    "end_status_to_person": _l("Når træningen slutter, kan du få en skriftlig status."),
+    "end_talk": _l("Træningen slutter med en samtale om, hvordan det er gået."),
+    "action_plan": _l("Terapeuten laver en plan med dig: hvor, hvordan og hvor tit."),
+    "tests_start_end": _l("Du bliver testet, når træningen starter og slutter."),
+    "midway_evaluation": _l("Træningen bliver evalueret undervejs."),
+    "half_yearly_evaluation": _l("Tilbuddet bliver evalueret mindst hvert halve år."),
+    "referral_status_to_gp": _l("Skal henvisningen fornyes, sender terapeuten en status til din læge."),
+    "help_finding_further_training": _l("Du får hjælp til at finde et sted at træne videre."),
+}
+
+NOTES = {
+    "national_only": _l(
+        "Kommunens egen kvalitetsstandard beskriver ikke dette tilbud her. Vurderingen "
+        "bygger på loven. Spørg kommunen om deres serviceniveau."
+    ),
+    "aeldrelov_override": _l(
+        "Kommunens kvalitetsstandard er fra før Ældreloven trådte i kraft %(date)s. Loven "
+        "går forud: fra %(age)s år gives træningen som en del af helhedspleje efter "
+        "Ældreloven, ikke efter Serviceloven § 86."
+    ),
+    "free_choice_override": _l(
+        "Efter loven (Sundhedsloven § 140) må du vælge en privat leverandør, hvis kommunen "
+        "ikke kan tilbyde start inden for %(days)s dage efter udskrivelsen. Det gælder, "
+        "selv om kommunens standard nævner en længere frist."
+    ),
+    "body_renamed": _l(
+        "Kommunens standard nævner %(old)s. Den hedder i dag %(new)s, og det er dem, du "
+        "skal klage til."
+    ),
+}
+
+WARNINGS = {
+    "dec24": _l("Datoen er juleaftensdag. Mange kontorer holder lukket."),
+    "dec31": _l("Datoen er nytårsaftensdag. Mange kontorer holder lukket."),
+    "constitution_day": _l("Datoen er grundlovsdag. Mange kontorer holder lukket om eftermiddagen."),
+}
+
+
+def reason_text(reason: Reason) -> str:
+    return _(reason.message, **reason.params)
+
+
+def unit_amount(amount: int, unit: DayUnit | str) -> str:
+    unit = DayUnit(unit) if not isinstance(unit, DayUnit) else unit
+    if unit is DayUnit.WORKING_DAYS:
+        return ngettext("%(num)s hverdag", "%(num)s hverdage", amount)
+    if unit is DayUnit.WEEKS:
+        return ngettext("%(num)s uge", "%(num)s uger", amount)
+    return ngettext("%(num)s dag", "%(num)s dage", amount)
+
+
+AFTER = {
+    "request": _l("efter din henvendelse"),
+    "discharge": _l("efter udskrivelsen"),
+    "plan_received": _l("efter at kommunen har fået genoptræningsplanen"),
+    "decision": _l("efter afgørelsen"),
+    "assessment_visit": _l("efter visitationsbesøget"),
+    "arrival": _l("efter ankomsten"),
+}
+
+
+def goal_text(goal: ServiceGoal) -> str:
+    """The service goal as the standard gives it, without a date."""
+    if goal.ordinal_day:
+        period = _("på %(num)s.-dagen", num=goal.amount)
+        after = AFTER[goal.counted_from]
+    else:
+        period = _("senest %(span)s", span=unit_amount(goal.amount, goal.unit))
+        after = AFTER[goal.counted_from]
+    messages = {
+        "contact": _l("Kommunen kontakter dig %(period)s %(after)s."),
+        "contact_with_time": _l("Kommunen kontakter dig med en tid %(period)s %(after)s."),
+        "assessment_visit_booked": _l(
+            "Kommunen kontakter dig %(period)s %(after)s for at aftale et visitationsbesøg."
+        ),
+        "decision": _l("Du får en skriftlig afgørelse %(period)s %(after)s."),
+        "start": _l("Træningen starter %(period)s %(after)s."),
+        "planned_or_started": _l("Træningen er planlagt eller startet %(period)s %(after)s."),
+        "clarifying_talk": _l("Du får en afklarende samtale %(period)s %(after)s."),
+        "provider_contact": _l(
+            "Den, der skal træne dig, kontakter dig %(period)s %(after)s for at aftale start."
+        ),
+        "first_day": _l("Træningen starter %(period)s %(after)s."),
+    }
+    if goal.kind == "free_choice":
+        return _(
+            "Kan kommunen ikke tilbyde start inden for %(span)s %(after)s, må du vælge en "
+            "privat leverandør, som KL har aftale med.",
+            span=unit_amount(goal.amount, goal.unit),
+            after=after,
+        )
+    return str(messages[goal.what]) % {"period": period, "after": after}
+
+
+def deadline_text(deadline: Deadline, municipality: str) -> str:
+    when = format_long_date(deadline.date)
+    what = deadline.goal.what
+    if deadline.kind == "free_choice":
+        return _(
+            "Kan %(municipality)s ikke tilbyde dig start senest %(date)s, må du fra dagen "
+            "efter vælge en privat leverandør, som KL har aftale med (se fritvalgservice.dk).",
+            municipality=municipality,
+            date=when,
+        )
+    if deadline.kind == "complaint":
+        if deadline.about == "transport":
+            return _("En klage over afgørelsen om kørsel skal være sendt til %(body)s senest "
+                     "%(date)s.", body=deadline.body, date=when)
+        return _("Din klage skal være modtaget af %(body)s senest %(date)s.",
+                 body=deadline.body, date=when)
+    if deadline.kind == "decision":
+        return _("Du skal have en skriftlig afgørelse senest %(date)s.", date=when)
+    if deadline.kind == "contact":
+        if what == "provider_contact":
+            return _(
+                "Den, der skal træne dig, skal kontakte dig senest %(date)s for at aftale start.",
+                date=when,
+            )
+        if what == "assessment_visit_booked":
+            return _(
+                "%(municipality)s skal kontakte dig senest %(date)s for at aftale et "
+                "visitationsbesøg.",
+                municipality=municipality,
+                date=when,
+            )
+        return _("%(municipality)s skal kontakte dig senest %(date)s.",
+                 municipality=municipality, date=when)
+    if what == "clarifying_talk":
+        return _("Du skal have en afklarende samtale senest %(date)s.", date=when)
+    return _("Træningen skal starte senest %(date)s.", date=when)
+
+
+def deadline_warning(deadline: Deadline) -> str | None:
+    return str(WARNINGS[deadline.warning]) if deadline.warning else None
+
+
+def note_text(note: Note) -> str:
+    params: dict[str, Any] = dict(note.params)
+    if "in_force" in params:
+        params = {"date": format_long_date(params["in_force"]), "age": params["pension_age"]}
+    return str(NOTES[note.code]) % params if params else str(NOTES[note.code])
+
+
+def hours_text(hours: OpeningHours) -> str:
+    days = list(hours.days)
+    if len(days) > 2 and _consecutive(days):
+        day_text = _("%(first)s til %(last)s", first=DAYS[days[0]], last=DAYS[days[-1]])
+    else:
+        day_text = ", ".join(str(DAYS[d]) for d in days)
+    spans = _(" og ").join(
+        _("%(opens)s-%(closes)s", opens=format_clock(s.opens), closes=format_clock(s.closes))
+        for s in hours.spans
+    )
+    return _("%(days)s kl. %(spans)s", days=day_text, spans=spans).capitalize()
+
+
+def _consecutive(days: list[str]) -> bool:
+    order = list(DAYS)
+    idx = [order.index(d) for d in days]
+    return idx == list(range(idx[0], idx[0] + len(idx)))
+
+
+def cancel_text(cancel: CancelDeadline) -> str:
+    if cancel.day == "same_day" and cancel.time:
+        text = _("Meld afbud senest samme dag %(time)s.", time=format_time(cancel.time))
+    elif cancel.day == "day_before" and cancel.time:
+        text = _("Meld afbud senest dagen før %(time)s.", time=format_time(cancel.time))
+    elif cancel.day == "day_before":
+        text = _("Meld afbud senest dagen før.")
+    else:
+        text = _("Meld afbud samme dag.")
+    if cancel.or_as_soon_as_possible:
+        text += " " + _("Meld altid afbud så hurtigt som muligt.")
+    return text
+
+
+def end_rule_text(rule: EndRule) -> str:
+    verb = _("kan forløbet slutte") if rule.may else _("slutter forløbet")
+    count = rule.count or 0
+    weeks = rule.weeks or 0
+    texts = {
+        "no_shows_without_notice": ngettext(
+            "Udebliver du mere end %(num)s gang uden afbud, %(verb)s.",
+            "Udebliver du mere end %(num)s gange uden afbud, %(verb)s.",
+            count,
+            verb=verb,
+        ),
+        "no_shows": ngettext(
+            "Udebliver du %(num)s gang, %(verb)s.",
+            "Udebliver du %(num)s gange, %(verb)s.",
+            count,
+            verb=verb,
+        ),
+        "repeated_no_shows": _("Udebliver du flere gange uden afbud, %(verb)s.", verb=verb),
+        "cancellations": ngettext(
+            "Aflyser du %(num)s gang, %(verb)s.",
+            "Aflyser du %(num)s gange, %(verb)s.",
+            count,
+            verb=verb,
+        ),
+        "many_cancellations": _("Aflyser du mange gange, %(verb)s.", verb=verb),
+        "interrupted": ngettext(
+            "Holder du pause i mere end %(num)s uge, %(verb)s.",
+            "Holder du pause i mere end %(num)s uger, %(verb)s.",
+            weeks,
+            verb=verb,
+        ),
+        "no_show_without_valid_reason": ngettext(
+            "Udebliver du uden god grund inden for %(num)s uge, %(verb)s.",
+            "Udebliver du uden god grund inden for %(num)s uger, %(verb)s.",
+            weeks,
+            verb=verb,
+        ),
+    }
+    text = texts[rule.kind]
+    if rule.in_writing:
+        text += " " + _("Du får besked skriftligt.")
+    return text[0].upper() + text[1:]
+
+
+TRANSPORT = {
+    "free_if_needed": _l(
+        "Kan du ikke selv komme til træningen af helbredsmæssige grunde, kan du få kørsel. "
+        "Den er gratis. Terapeuten vurderer behovet."
+    ),
+    "assessed_with_payment": _l(
+        "Terapeuten vurderer, om du har brug for kørsel. Får du kørsel, skal du selv betale "
+        "for den."
+    ),
+    "own_payment": _l("Du kan ikke få kørsel. Du betaler selv for at komme frem og tilbage."),
+    "not_granted": _l("Du kan ikke få kørsel til denne træning."),
+    "national_140": _l(
+        "Du har ret til kørsel eller godtgørelse, hvis du er pensionist, har mere end 50 km "
+        "hver vej, eller ikke kan tage offentlig transport (også Flextrafik) på grund af dit "
+        "helbred."
+    ),
+}
+
+TRANSPORT_STATUS = {
+    "likely": _l("Ud fra dine svar ser du ud til at have ret til kørsel eller godtgørelse."),
+    "possible": _l("Ud fra dine svar kan vi ikke sige, om du har ret til kørsel."),
+    "unlikely": _l("Ud fra dine svar ser du ikke ud til at have ret til kørsel."),
+}
+
+TRANSPORT_NOTES = {
+    "wait_and_shared_rides": _l("Der kan være ventetid, og du kan komme til at køre med andre."),
+    "ready_one_hour_before": _l("Vær klar én time før din træningstid."),
+    "cheapest_safe_means": _l(
+        "Godtgørelsen svarer til det billigste forsvarlige transportmiddel og aldrig mere end "
+        "det, du faktisk har betalt."
+    ),
+    "free_choice_reimbursement_only": _l(
+        "Vælger du træning i en anden kommune, får du kun godtgørelse svarende til turen til "
+        "kommunens eget træningssted."
+    ),
+}
+
+
+def transport_texts(transport: Transport | None) -> list[str]:
+    if transport is None:
+        return []
+    out = [str(TRANSPORT[transport.rule])]
+    if transport.status:
+        out.append(str(TRANSPORT_STATUS[transport.status]))
+    return out
+
+
+FEES = {
+    "activity_attendance": _l("Aktivitets- og samværstilbud: %(amount)s pr. gang."),
+    "materials": _l("Materialer, fx madvarer til køkkentræning: du betaler selv."),
+    "special_events": _l("Særlige arrangementer kan koste lidt."),
+    "food_temporary_stay": _l("Under et midlertidigt ophold betaler du selv for maden."),
+    "transport": _l("Kørsel: %(amount)s."),
+}
+
+
+def fee_text(fee: Fee) -> str:
+    amount = format_amount(fee.amount_dkk) if fee.amount_dkk is not None else ""
+    text = str(FEES[fee.what]) % {"amount": amount} if "%(amount)s" in str(FEES[fee.what]) \
+        else str(FEES[fee.what])
+    if fee.what == "activity_attendance" and fee.amount_dkk is None:
+        text = _("Aktivitets- og samværstilbud: du betaler pr. gang.")
+    if "coffee" in fee.includes:
+        text += " " + _("Kaffe er med i prisen.")
+    if fee.set_by:
+        text += " " + _("Prisen fastsættes af %(who)s.", who=fee.set_by)
+    return text
+
+
+def reimbursement_text(pensioner_min: float, others_min: float, approved: str | None) -> str:
+    if approved:
+        return _(
+            "Godtgørelse gives kun, når turen koster mere end %(pensioner)s pr. gang for "
+            "pensionister og %(others)s for andre (beløb fra standarden af %(date)s; beløbet "
+            "reguleres, så spørg kommunen om det aktuelle).",
+            pensioner=format_amount(pensioner_min),
+            others=format_amount(others_min),
+            date=approved,
+        )
+    return _(
+        "Godtgørelse gives kun, når turen koster mere end %(pensioner)s pr. gang for "
+        "pensionister og %(others)s for andre (beløb fra standarden; beløbet reguleres, så "
+        "spørg kommunen om det aktuelle).",
+        pensioner=format_amount(pensioner_min),
+        others=format_amount(others_min),
+    )
+
+
+def place_text(place: Place) -> str:
+    text = str(PLACES[place.kind])
+    if place.name:
+        text = _("%(place)s (%(name)s)", place=text, name=place.name)
+    if place.when != "default":
+        text = _("%(place)s, %(when)s", place=text, when=PLACE_WHEN[place.when])
+    return text
+
+
+def content_label(code: str) -> str:
+    return _(CONTENT[code])
+
+
+COMPLAINT_ABOUT = {
+    "decision": _l("Er du uenig i afgørelsen"),
+    "treatment": _l("Klage over behandlingen eller dine rettigheder som patient"),
+    "transport": _l("Klage over en afgørelse om kørsel eller godtgørelse"),
+    "service_level": _l("Klage over ventetid og hvordan træningen er organiseret"),
+    "provider": _l("Klage over den, der træner dig"),
+    "content": _l("Klage over indholdet i træningen"),
+}
+
+
+def complaint_deadline_text(complaint: Complaint) -> str | None:
+    route = complaint.route
+    if route.deadline_amount is None or route.deadline_unit is None:
+        return None
+    if route.deadline_unit == "years":
+        text = ngettext(
+            "Senest %(num)s år efter, at du fik kendskab til det, du vil klage over.",
+            "Senest %(num)s år efter, at du fik kendskab til det, du vil klage over.",
+            route.deadline_amount,
+        )
+        if route.latest_years_after_event:
+            text += " " + _(
+                "Og senest %(years)s år efter, at det skete.",
+                years=route.latest_years_after_event,
+            )
+        return text
+    return _(
+        "Senest %(span)s efter, at du har fået afgørelsen.",
+        span=unit_amount(route.deadline_amount, route.deadline_unit),
+    )
+
+
+def complaint_next_text(complaint: Complaint) -> str | None:
+    route = complaint.route
+    if complaint.forward_to is None:
+        return None
+    text = _(
+        "Kommunen vurderer afgørelsen igen. Holder kommunen fast i den, sender den din klage "
+        "videre til %(body)s. Du kan ikke klage direkte til %(body)s.",
+        body=complaint.forward_to.name,
+    )
+    if route.reconsider_weeks:
+        text += " " + _(
+            "Kommunen har %(span)s til at vurdere afgørelsen igen.",
+            span=unit_amount(route.reconsider_weeks, DayUnit.WEEKS),
+        )
+    return text
+
+
+def offer_title(offer: OfferAssessment) -> str:
+    return str(OFFER_TITLES[offer.id])
+
+
+def duration_text(duration: Duration) -> str:
+    amount = duration.max_amount or 0
+    span = (ngettext("%(num)s måned", "%(num)s måneder", amount) if duration.unit == "months"
+            else ngettext("%(num)s uge", "%(num)s uger", amount))
+    texts = {
+        "max": _("Højst %(span)s.", span=span),
+        "typical": _("Typisk %(span)s.", span=span),
+        "period": _("I perioder på %(span)s.", span=span),
+        "until_goal": _("Til målet er nået."),
+        "individual": _("Terapeuten vurderer, hvor længe."),
+    }
+    text = texts[duration.kind]
+    if duration.times_per_year:
+        text += " " + ngettext("Kan gives %(num)s gang om året.", "Kan gives %(num)s gange om året.",
+                               duration.times_per_year)
+    return text
+
+
+def span_text(hours: Hours) -> str:
+    return hours_text(OpeningHours(days=hours.days, spans=[TimeSpan(opens=hours.opens,
+                                                                    closes=hours.closes)]))
