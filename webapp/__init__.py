@@ -25,17 +25,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(settings.flask_config())
     app.config.update(config)
 
-    from . import assets, errors, i18n, security
+    from . import assets, compression, errors, i18n, security
     from .domain.loader import load_rules
 
     app.extensions["rules"] = load_rules(settings.rules_dir)
     app.jinja_env.undefined = _strict_undefined()
-    app.jinja_env.trim_blocks = True
-    app.jinja_env.lstrip_blocks = True
     from . import texts
 
     app.jinja_env.globals["texts"] = texts
     i18n.init_app(app)
+    compression.init_app(app)  # before security: its after_request hook runs last
     security.init_app(app)
     assets.init_app(app)
     errors.init_app(app)

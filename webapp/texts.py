@@ -253,7 +253,10 @@ def goal_text(goal: ServiceGoal) -> str:
             span=unit_amount(goal.amount, goal.unit),
             after=after,
         )
-    return str(messages[goal.what]) % {"period": period, "after": after}
+    text = str(messages[goal.what]) % {"period": period, "after": after}
+    if goal.counted_from == "arrival":
+        return _("Ved et midlertidigt ophold: %(text)s", text=text)
+    return text
 
 
 def deadline_text(deadline: Deadline, municipality: str) -> str:

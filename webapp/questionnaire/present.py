@@ -52,7 +52,7 @@ def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]
         d = dated.get(goal.kind) if dated.get(goal.kind) and dated[goal.kind].goal == goal else None
         steps.append({
             "title": texts.deadline_text(d, municipality) if d else texts.goal_text(goal),
-            "date_text": format_long_date(d.date) if d else None,
+            "date_text": None,
             "body": texts.deadline_warning(d) if d else None,
         })
     if rules.duration or rules.frequency:

@@ -1,0 +1,158 @@
+"""Browser tests: the real site under gunicorn, driven through Debian's Chromium.
+
+Fixtures
+    live_server   the app under gunicorn on 127.0.0.1 and a free port (session)
+    browser       Debian's /usr/bin/chromium through Playwright (session); never a
+                  downloaded browser
+    new_page      a factory: a fresh browser context (own cookies) and page
+    answered      storage state of a visit that has answered every question for
+                  Herlev, so tests of the check and result pages need not walk there
+
+Without Chromium the tests are skipped locally, but fail when CI=true: CI installs
+Debian's chromium package (.ci/run), and a CI run that skipped them would prove nothing.
+
+Page objects live in navigators.py.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .navigators import HERLEV, Guide
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("TG_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+SERVER_START_SECONDS = 30
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode} before serving {url}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.1)
+    raise RuntimeError(f"gunicorn did not answer {url} within {SERVER_START_SECONDS} s")
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> Path:
+    if not CHROMIUM.is_file():
+        message = (f"{CHROMIUM} not found: install Debian's chromium package "
+                   "(apt-get install chromium; .ci/run does this)")
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def live_server(chromium_path: Path) -> Iterator[str]:
+    """The app as it runs in production (gunicorn, two workers), development settings."""
+    port = _free_port()
+    env = {**os.environ, "TG_ENV": "development", "TG_SECRET_KEY": "test",
+           "PYTHONWARNINGS": "ignore"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
+         "--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning",
+         "webapp:create_app()"],
+        cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url + "/", process)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: Path) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(chromium_path),
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+NewPage = Callable[..., Any]
+
+
+@pytest.fixture()
+def new_page(browser: Any, live_server: str) -> Iterator[NewPage]:
+    """new_page(**context_options) -> a Page in a fresh context (Danish by default)."""
+    contexts: list[Any] = []
+
+    def make(**options: Any) -> Any:
+        options = {"base_url": live_server, "locale": "da-DK",
+                   "viewport": {"width": 1280, "height": 800}, **options}
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        with contextlib.suppress(Exception):
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def answered(browser: Any, live_server: str) -> dict[str, Any]:
+    """Cookies of a visit that answered every question for Herlev (walked once)."""
+    context = browser.new_context(base_url=live_server, locale="da-DK")
+    try:
+        guide = Guide(context.new_page())
+        guide.start(HERLEV.slug, "self")
+        guide.answer_all(HERLEV.answers)
+        guide.assert_on_check_page(HERLEV.slug)
+        state: dict[str, Any] = context.storage_state()
+    finally:
+        context.close()
+    return state
+
+
+@pytest.fixture()
+def guide_factory(new_page: NewPage) -> Callable[..., Guide]:
+    def make(**options: Any) -> Guide:
+        return Guide(new_page(**options))
+
+    return make
