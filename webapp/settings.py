@@ -37,7 +37,9 @@ class Settings(BaseSettings):
                     "TG_SECRET_KEY is not set. Set it to a long random value, e.g. "
                     "`python -c 'import secrets; print(secrets.token_hex(32))'`."
                 )
-            warnings.warn("TG_SECRET_KEY not set: using a random key for this run", stacklevel=2)
+            if self.env == "development":
+                warnings.warn("TG_SECRET_KEY not set: using a random key for this run",
+                              stacklevel=2)
             key = secrets.token_hex(32)
         secure = self.env == "production"
         return {

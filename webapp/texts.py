@@ -35,13 +35,14 @@ OFFER_TITLES = {
     "sel-86-2": _l("Vedligeholdende træning"),
     "sul-119": _l("Forløb for kronisk sygdom og rygestop"),
     "sul-140a": _l("Vederlagsfri fysioterapi"),
-    "ael-10": _l("Træning som en del af helhedspleje (Ældreloven)"),
+    "ael-10": _l("Træning som en del af helhedspleje"),
 }
 
 OFFER_SUMMARIES = {
     "sul-140": _l(
         "Træning efter en indlæggelse eller behandling på sygehuset. Sygehuset skriver en "
-        "genoptræningsplan og sender den til kommunen."
+        "genoptræningsplan. Det er et papir om, hvad du skal træne. Sygehuset sender den "
+        "til kommunen."
     ),
     "sel-86-1": _l(
         "Træning, når man har mistet kræfter efter sygdom, skade eller fald, der ikke er "
@@ -59,8 +60,9 @@ OFFER_SUMMARIES = {
         "med et svært fysisk handicap eller en fremadskridende sygdom."
     ),
     "ael-10": _l(
-        "Fra 1. juli 2025 får personer over folkepensionsalderen træning som en del af "
-        "helhedspleje efter Ældreloven, i stedet for efter Serviceloven."
+        "Fra 1. juli 2025 gælder Ældreloven for personer over folkepensionsalderen. Her er "
+        "træning en del af helhedspleje: Kommunen ser på pleje, praktisk hjælp og træning "
+        "samlet."
     ),
 }
 
@@ -71,14 +73,14 @@ VERDICT_LABELS = {
 }
 
 PROFESSIONAL = {
-    "training_potential": _l("om træning kan forbedre funktionsevnen"),
+    "training_potential": _l("om du kan få det bedre af at træne"),
     "need_for_therapist": _l("om der er brug for en terapeut"),
-    "diagnosis_on_list": _l("om diagnosen giver ret til tilbuddet"),
+    "diagnosis_on_list": _l("om din sygdom giver ret til tilbuddet"),
     "basal_or_advanced": _l("om genoptræningen skal være på basalt eller avanceret niveau"),
     "transport_need": _l("om der er brug for kørsel"),
-    "coordination_need": _l("om der er brug for at samle flere indsatser"),
-    "can_cooperate": _l("om man kan samarbejde om træningen"),
-    "individual_need": _l("hvilket behov man har, ud fra en samlet vurdering"),
+    "coordination_need": _l("om flere slags hjælp skal passe sammen"),
+    "can_cooperate": _l("om du kan være med til at træne"),
+    "individual_need": _l("hvad du har brug for, alt i alt"),
 }
 
 CONTACTERS = {
@@ -523,8 +525,9 @@ def complaint_next_text(complaint: Complaint) -> str | None:
     if complaint.forward_to is None:
         return None
     text = _(
-        "Kommunen vurderer afgørelsen igen. Holder kommunen fast i den, sender den din klage "
-        "videre til %(body)s. Du kan ikke klage direkte til %(body)s.",
+        "Kommunen ser på afgørelsen igen. Holder kommunen fast i den, sender den din klage "
+        "videre til %(body)s. Det er et kontor i staten, der ser på klager. Du kan ikke "
+        "klage direkte til %(body)s.",
         body=complaint.forward_to.name,
     )
     if route.reconsider_weeks:

@@ -5,13 +5,12 @@ Every answer is optional; a missing answer means "unknown" and is never treated 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
-
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

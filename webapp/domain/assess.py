@@ -8,6 +8,7 @@ standard), plus notes where national law overrides an older standard.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -24,8 +25,8 @@ from .rules import (
     Condition,
     DayUnit,
     Law,
-    MunicipalRules,
     Municipality,
+    MunicipalRules,
     OfferId,
     OfferRules,
     ServiceGoal,
@@ -53,9 +54,9 @@ class Reason:
 @dataclass(frozen=True)
 class Deadline:
     kind: str
-    date: date
+    date: dt.date
     goal: ServiceGoal
-    counted_from_date: date
+    counted_from_date: dt.date
     warning: str | None = None  # dec24 / dec31 / constitution_day
     past: bool = False
     about: str | None = None  # for complaint deadlines: decision / transport
@@ -197,6 +198,7 @@ def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tupl
     failed_hard: list[Reason] = []
     failed_soft: list[Reason] = []
     unknown: list[Reason] = []
+    unknown_exclusions: list[Reason] = []  # listed when the verdict is open anyway
     for cond in conditions:
         rule = RULES[cond.rule]
         outcome = evaluate(cond.rule, answers, cond.value)
@@ -211,14 +213,16 @@ def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tupl
                             cond.law, soft)
             (failed_soft if soft else failed_hard).append(reason)
         else:
-            unknown.append(
-                Reason(cond.rule, rule.answer, "unknown", rule.unknown, params, cond.source,
-                       cond.law, soft)
-            )
+            reason = Reason(cond.rule, rule.answer, "unknown", rule.unknown, params,
+                            cond.source, cond.law, soft)
+            if (cond.kind or rule.kind) == "require":
+                unknown.append(reason)
+            else:
+                unknown_exclusions.append(reason)
     if failed_hard:
         return "unlikely", tuple(failed_hard + failed_soft)
-    if failed_soft or unknown:
-        return "possible", tuple(failed_soft + unknown)
+    if failed_soft or unknown or not met:
+        return "possible", tuple(failed_soft + unknown + unknown_exclusions)
     return "likely", tuple(met)
 
 
@@ -244,8 +248,7 @@ def _deadlines(rules: OfferRules, answers: Answers, today: date,
         goal = ServiceGoal(kind="complaint", amount=complaint.route.deadline_amount or 0,
                            unit=DayUnit.WEEKS, counted_from="decision", what="decision",
                            source=complaint.route.source)
-        when = complaint.deadline_date
-        assert when is not None
+        when = complaint.deadline_date or decision
         out.append(Deadline("complaint", when, goal, decision, calendar.warning_for(when),
                             when < today, complaint.route.about, complaint.body.name))
     order = {"contact": 0, "decision": 1, "start": 2, "free_choice": 3, "complaint": 4}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from .answers import (
     AnswerKey,
@@ -38,6 +38,10 @@ class Rule:
     unknown: str
     needs_value: bool = False
     also_reads: tuple[AnswerKey, ...] = ()
+    # "require": must be known to be met for `likely` (unknown -> `possible`).
+    # "exclude": rules a person out when it fails; unknown does not lower the verdict
+    # (ASSESSMENT.md §3: likely = every condition met and no exclusion applies).
+    kind: Literal["require", "exclude"] = "require"
 
     @property
     def reads(self) -> tuple[AnswerKey, ...]:
@@ -159,6 +163,7 @@ RULES: dict[str, Rule] = {
             "Serviceloven § 86."
         ),
         needs_value=True,
+        kind="exclude",
     ),
     "pension_age": Rule(
         "age",
@@ -180,6 +185,7 @@ RULES: dict[str, Rule] = {
             "træningen. Ved udskrivelsen kan sygehuset lave en genoptræningsplan."
         ),
         N_("Det er ikke oplyst, om personen er indlagt lige nu."),
+        kind="exclude",
     ),
     "has_hospital_plan": Rule(
         "hospital_plan",
@@ -207,6 +213,7 @@ RULES: dict[str, Rule] = {
             "avanceret niveau og rehabilitering på specialiseret niveau; specialiseret "
             "genoptræning gives af sygehuset."
         ),
+        kind="exclude",
     ),
     "sudden_function_loss": Rule(
         "function_loss",
@@ -260,6 +267,7 @@ RULES: dict[str, Rule] = {
             "Det er ikke afklaret, om selvtræning eller almindelige tilbud er nok. "
             "Terapeuten vurderer det."
         ),
+        kind="exclude",
     ),
     "motivated": Rule(
         "motivated",
@@ -270,6 +278,7 @@ RULES: dict[str, Rule] = {
             "aktiv indsats."
         ),
         N_("Det er ikke oplyst, om personen er motiveret for at træne aktivt."),
+        kind="exclude",
     ),
     "can_join_team": Rule(
         "group_ok",
@@ -277,6 +286,7 @@ RULES: dict[str, Rule] = {
         N_("Kan deltage i træning på hold."),
         N_("Kan ikke deltage i træning på hold. Tilbuddet gives på hold."),
         N_("Det er ikke oplyst, om personen kan træne på hold. Tilbuddet gives på hold."),
+        kind="exclude",
     ),
     "not_already_treated": Rule(
         "same_problem_treated",
@@ -287,6 +297,7 @@ RULES: dict[str, Rule] = {
             "Kommunen giver ikke to tilbud til det samme."
         ),
         N_("Det er ikke oplyst, om der allerede er træning for det samme problem."),
+        kind="exclude",
     ),
     "lives_at_home": Rule(
         "care_home",
@@ -294,6 +305,7 @@ RULES: dict[str, Rule] = {
         N_("Bor i eget hjem."),
         N_("Bor fast på plejecenter. Tilbuddet er for hjemmeboende."),
         N_("Det er ikke oplyst, om personen bor i eget hjem eller på plejecenter."),
+        kind="exclude",
     ),
     "pensioner": Rule(
         "pensioner",
@@ -358,6 +370,7 @@ RULES: dict[str, Rule] = {
             "Tilbuddet kan kun gives én gang om året."
         ),
         N_("Det er ikke oplyst, om der har været vedligeholdende træning det sidste år."),
+        kind="exclude",
     ),
 }
 

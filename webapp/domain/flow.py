@@ -86,9 +86,9 @@ def relevant(book: RuleBook, slug: str, answers: Answers, answered: set[str]) ->
         for goal in rules.service_goals:
             if goal.counted_from in _FROM:
                 keys.add(_FROM[goal.counted_from])
-        if rules.costs and rules.costs.transport == "national_140":
-            if answers.pensioner is not True and answers.distance_over_50km is not True:
-                keys.update(TRANSPORT_KEYS)
+        if (rules.costs and rules.costs.transport == "national_140"
+                and answers.pensioner is not True and answers.distance_over_50km is not True):
+            keys.update(TRANSPORT_KEYS)
     if answers.hospital_plan is not HospitalPlan.YES:
         keys.discard("plan_level")
         keys.discard("discharge_date")

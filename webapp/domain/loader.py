@@ -15,7 +15,7 @@ import yaml
 from pydantic import ValidationError
 
 from .conditions import RULES
-from .rules import MunicipalRules, Municipalities, Municipality, NationalRules, OfferRules
+from .rules import Municipalities, Municipality, MunicipalRules, NationalRules, OfferRules
 from .vocabulary import CONTENT
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "rules"

@@ -118,6 +118,11 @@ class Condition(Model):
 
     rule: str
     value: int | list[str] | None = None
+    kind: Literal["require", "exclude"] | None = Field(
+        default=None,
+        description="require: must be met (unknown -> possible); exclude: rules out when it "
+        "fails (unknown does not lower the verdict). Default: the rule's own kind.",
+    )
     if_failed: Literal["unlikely", "possible"] = "unlikely"
     law: str | None = Field(default=None, description="id of a national law that imposes it")
     source: str

@@ -1,0 +1,58 @@
+"""How old is a municipality's quality standard, and whom to ask when it is old?
+
+A standard is "old" when it was approved more than ``STALE_AFTER_YEARS`` years ago:
+its service goals and amounts may have changed since. A standard without a date has an
+unknown age (it is not called old: we cannot tell).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .rules import MunicipalRules, Unit
+
+STALE_AFTER_YEARS = 3
+
+
+@dataclass(frozen=True)
+class Freshness:
+    approved: date | None
+    years: int | None  # completed years since approval; None without a date
+    stale: bool
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day ``years`` later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def age_in_years(approved: date, today: date) -> int:
+    years = today.year - approved.year
+    if (today.month, today.day) < (approved.month, approved.day):
+        years -= 1
+    return max(years, 0)
+
+
+def freshness(approved: date | None, today: date) -> Freshness:
+    if approved is None:
+        return Freshness(None, None, False)
+    return Freshness(
+        approved,
+        age_in_years(approved, today),
+        today > add_years(approved, STALE_AFTER_YEARS),
+    )
+
+
+def standard_contact(standard: MunicipalRules) -> Unit | None:
+    """The unit to ask about the standard: the first contact an offer names, else the
+    first unit with a phone number or an e-mail address."""
+    for offer in standard.offers.values():
+        if offer.apply and offer.apply.unit:
+            unit = standard.units[offer.apply.unit]
+            if unit.phones or unit.email:
+                return unit
+    return next((u for u in standard.units.values() if u.phones or u.email), None)
