@@ -28,7 +28,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from . import assets, compression, errors, i18n, security
     from .domain.loader import load_rules
 
-    app.extensions["rules"] = load_rules(settings.rules_dir)
+    app.extensions["rules"] = load_rules(Path(app.config["RULES_DIR"]))
     app.jinja_env.undefined = _strict_undefined()
     from . import texts
 

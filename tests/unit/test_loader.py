@@ -1,0 +1,82 @@
+"""A broken rules file stops start-up with the file, the field path and what was expected."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from webapp.domain.loader import RULES_DIR, RulesError, load_rules, slugify
+
+
+@pytest.fixture()
+def rules_copy(tmp_path: Path) -> Path:
+    target = tmp_path / "rules"
+    shutil.copytree(RULES_DIR, target)
+    return target
+
+
+def edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_the_real_rules_load():
+    book = load_rules()
+    assert set(book.standards) == {"broenderslev", "fredensborg", "fredericia", "herlev", "nyborg"}
+    assert len(book.municipalities) == 98
+    assert book.find("810").slug == "broenderslev"
+
+
+def test_a_typo_in_a_key_names_file_and_field(rules_copy):
+    path = rules_copy / "municipalities" / "nyborg.yaml"
+    edit(path, lambda d: d["offers"]["sul-140"].update({"servise_goals": []}))
+    with pytest.raises(RulesError) as exc:
+        load_rules(rules_copy)
+    message = str(exc.value)
+    assert "nyborg.yaml" in message and "offers.sul-140.servise_goals" in message
+    assert "Extra inputs are not permitted" in message
+
+
+def test_a_wrong_value_says_what_was_expected(rules_copy):
+    path = rules_copy / "municipalities" / "broenderslev.yaml"
+    edit(path, lambda d: d["offers"]["sel-86-1"]["obligations"]["cancel"].update({"time": "25:00"}))
+    with pytest.raises(RulesError, match=r"broenderslev.yaml: offers.sel-86-1.obligations.cancel.time: .*HH:MM"):
+        load_rules(rules_copy)
+
+
+def test_an_unknown_condition_rule_is_rejected(rules_copy):
+    path = rules_copy / "municipalities" / "herlev.yaml"
+    edit(path, lambda d: d["offers"]["sel-86-1"]["conditions"].append(
+        {"rule": "likes_cake", "source": "nowhere"}))
+    with pytest.raises(RulesError, match=r"herlev.yaml: offers.sel-86-1.conditions.\d+.rule: unknown rule 'likes_cake'"):
+        load_rules(rules_copy)
+
+
+def test_an_unknown_unit_is_rejected(rules_copy):
+    path = rules_copy / "municipalities" / "fredensborg.yaml"
+    edit(path, lambda d: d["offers"]["sel-86-1"]["apply"].update({"unit": "nowhere"}))
+    with pytest.raises(RulesError, match="unknown unit 'nowhere'"):
+        load_rules(rules_copy)
+
+
+def test_slug_must_match_file_name(rules_copy):
+    src = rules_copy / "municipalities" / "nyborg.yaml"
+    src.rename(rules_copy / "municipalities" / "odense.yaml")
+    with pytest.raises(RulesError, match="must match the file name"):
+        load_rules(rules_copy)
+
+
+def test_broken_yaml(rules_copy):
+    (rules_copy / "municipalities" / "nyborg.yaml").write_text("offers: [unclosed", encoding="utf-8")
+    with pytest.raises(RulesError, match="not valid YAML"):
+        load_rules(rules_copy)
+
+
+@pytest.mark.parametrize(("name", "slug"), [("Brønderslev Kommune", "broenderslev"),
+                                            ("Lyngby-Taarbæk Kommune", "lyngby-taarbaek"),
+                                            ("Ærø Kommune", "aeroe"),
+                                            ("Høje-Taastrup Kommune", "hoeje-taastrup")])
+def test_slugify(name, slug):
+    assert slugify(name) == slug

@@ -1,0 +1,46 @@
+"""The app factory, its settings, and the list of routes (a removed URL is a decision)."""
+
+import pytest
+
+from webapp import create_app
+
+
+def test_testing_config():
+    app = create_app({"TESTING": True})
+    assert app.testing
+    assert app.config["MAX_CONTENT_LENGTH"] == 16 * 1024
+    assert app.config["SESSION_COOKIE_HTTPONLY"]
+
+
+def test_production_refuses_to_start_without_a_secret(monkeypatch):
+    monkeypatch.delenv("TG_SECRET_KEY", raising=False)
+    monkeypatch.setenv("TG_ENV", "production")
+    with pytest.raises(RuntimeError, match="TG_SECRET_KEY"):
+        create_app()
+
+
+def test_production_cookie_and_hsts(monkeypatch):
+    monkeypatch.setenv("TG_ENV", "production")
+    monkeypatch.setenv("TG_SECRET_KEY", "x" * 64)
+    app = create_app()
+    assert app.config["SESSION_COOKIE_SECURE"]
+    response = app.test_client().get("/privatliv")
+    assert "max-age=" in response.headers["Strict-Transport-Security"]
+
+
+def test_missing_catalog_stops_start_up(tmp_path):
+    with pytest.raises(RuntimeError, match="make translations"):
+        create_app({"TESTING": True, "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path)})
+
+
+CORE_ROUTES = {
+    "/", "/<slug>", "/privatliv", "/om", "/slet",
+    "/<slug>/start", "/<slug>/spoergsmaal/<key>", "/<slug>/tjek", "/<slug>/resultat",
+    "/api/v1/assessment", "/api/v1/municipalities", "/api/v1/openapi.json",
+    "/static/<path:filename>",
+}
+
+
+def test_routes_snapshot(app):
+    routes = {rule.rule for rule in app.url_map.iter_rules()}
+    assert CORE_ROUTES <= routes
