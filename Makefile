@@ -8,7 +8,7 @@ PORT ?= 5000
 EXTRACT := $(PYBABEL) extract -F babel.cfg -k _l -k N_ -k ngettext:1,2 --sort-by-file --no-wrap --project=traeningsguiden --copyright-holder=Træningsguiden -o
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run test test-fast lint assets translations extract update-catalogs compile-catalogs check-strings check-catalogs bench lix clean
+.PHONY: help setup run test test-fast lint assets translations extract update-catalogs compile-catalogs check-strings check-catalogs bench soak lix clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -70,8 +70,15 @@ test: setup check-strings check-catalogs ## Set everything up and run all tests
 test-fast: setup ## Tests without the browser
 	.venv/bin/pytest -m 'not browser'
 
-bench: setup ## Measure: rules load, assess(), throughput/latency, page weight
+bench: setup ## Measure: domain, wrk throughput/latency, page weight, Lighthouse, budgets
 	$(PY) bench/bench_domain.py
+	$(PY) bench/bench_http.py
+	$(PY) bench/page_weight.py
+	$(PY) bench/lighthouse.py
+	$(PY) bench/budgets.py
+
+soak: setup ## 60 s at 50 connections over the whole flow; errors and memory watched
+	$(PY) bench/soak.py
 
 lix: setup ## LIX readability of every Danish page type
 	$(PY) tools/lix.py

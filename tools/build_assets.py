@@ -20,10 +20,13 @@ What it does:
 5. Writes static/dist/manifest.json, mapping logical names ("app.css",
    "fonts/ibm-plex-sans-400.woff2", "favicon.svg") to the hashed paths relative to
    static/ ("dist/app.3f2a9c1b.css"). webapp/assets.py reads it.
-6. Removes stale hashed files left by earlier builds, and prints raw and gzip sizes.
+6. Writes a gzip -9 copy (``app.3f2a9c1b.css.gz``) beside every compressible output
+   of at least 500 bytes; webapp/compression.py serves it to clients that accept gzip.
+7. Removes stale hashed files left by earlier builds, and prints raw and gzip sizes.
    Fails if the CSS is over its budget (20 KB gzip-compressed).
 
-Idempotent: a second run with the same inputs writes nothing and removes nothing.
+Idempotent: a second run with the same inputs changes no file's content and removes
+nothing (it only refreshes manifest.json's mtime, so `make` sees the target as new).
 """
 
 from __future__ import annotations
@@ -59,10 +62,13 @@ ICON_DIR = DKFDS / "dist" / "img" / "svg-icons"
 
 HASH_LENGTH = 8
 CSS_BUDGET_GZIP = 20 * 1024
+# Outputs that get a pre-compressed .gz sibling (fonts are woff2: compressed already).
+PRECOMPRESS_SUFFIXES = (".css", ".svg", ".js", ".json")
+PRECOMPRESS_MIN_BYTES = 500
 MAX_INLINE_ICON_BYTES = 2048
 
 URL_RE = re.compile(r"""url\(\s*(?P<q>["']?)(?P<url>[^"')]*)(?P=q)\s*\)""")
-HASHED_NAME_RE = re.compile(rf"^.+\.[0-9a-f]{{{HASH_LENGTH}}}\.[A-Za-z0-9]+$")
+HASHED_NAME_RE = re.compile(rf"^.+\.[0-9a-f]{{{HASH_LENGTH}}}\.[A-Za-z0-9]+(\.gz)?$")
 
 
 class BuildError(Exception):
@@ -91,8 +97,22 @@ def hashed_name(logical: str, data: bytes) -> str:
     return f"{stem}.{content_hash(data)}.{ext}"
 
 
+def gzip_bytes(data: bytes) -> bytes:
+    """Deterministic gzip -9 (no timestamp), so rebuilding writes nothing new."""
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
 def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
+    return len(gzip_bytes(data))
+
+
+def precompressed(outputs: list[Output]) -> list[tuple[str, bytes]]:
+    """(path relative to static/dist, gzip bytes) for the outputs worth compressing."""
+    return [
+        (o.path + ".gz", gzip_bytes(o.data))
+        for o in outputs
+        if o.path.endswith(PRECOMPRESS_SUFFIXES) and len(o.data) >= PRECOMPRESS_MIN_BYTES
+    ]
 
 
 def human(n: int) -> str:
@@ -226,13 +246,17 @@ def build_outputs() -> list[Output]:
 
 def write_outputs(outputs: list[Output]) -> tuple[list[str], list[str]]:
     written = [o.path for o in outputs if write_if_changed(OUT / o.path, o.data)]
+    gzipped = precompressed(outputs)
+    written += [path for path, data in gzipped if write_if_changed(OUT / path, data)]
     manifest = {o.logical: f"dist/{o.path}" for o in sorted(outputs, key=lambda o: o.logical)}
     manifest_bytes = (json.dumps(manifest, indent=2, sort_keys=True) + "\n").encode("utf-8")
     if write_if_changed(MANIFEST, manifest_bytes):
         written.append(MANIFEST.name)
+    else:
+        os.utime(MANIFEST)  # content unchanged; a fresh mtime tells make it is up to date
 
     # Remove hashed files from earlier builds (and temp files from aborted ones).
-    keep = {OUT / o.path for o in outputs}
+    keep = {OUT / o.path for o in outputs} | {OUT / path for path, _ in gzipped}
     removed = []
     for path in sorted(OUT.rglob("*")):
         if not path.is_file() or path in keep:

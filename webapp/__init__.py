@@ -25,7 +25,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(settings.flask_config())
     app.config.update(config)
 
-    from . import assets, compression, errors, i18n, security
+    from . import assets, compression, errors, i18n, security, speedups
     from .domain.loader import load_rules
 
     app.extensions["rules"] = load_rules(Path(app.config["RULES_DIR"]))
@@ -33,6 +33,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from . import texts
 
     app.jinja_env.globals["texts"] = texts
+    speedups.install()
     i18n.init_app(app)
     compression.init_app(app)  # before security: its after_request hook runs last
     security.init_app(app)
@@ -40,11 +41,13 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
 
     from .api import bp as api_bp
+    from .extras import bp as extras_bp
     from .pages import bp as pages_bp
     from .questionnaire import bp as questionnaire_bp
 
     app.register_blueprint(api_bp)
     app.register_blueprint(questionnaire_bp)
+    app.register_blueprint(extras_bp)
     app.register_blueprint(pages_bp)
     _register_cli(app)
     return app

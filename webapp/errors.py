@@ -42,10 +42,14 @@ def init_app(app: Flask) -> None:
     def http_error(exc: HTTPException) -> Any:
         status = exc.code or 500
         title, body = MESSAGES.get(status, MESSAGES[400 if status < 500 else 500])
+        # Keep what the exception says in headers (Allow on 405, Retry-After on 429).
+        headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
         if request.path.startswith("/api/"):
             code = (exc.name or "error").lower().replace(" ", "_")
-            return _api(status, code, str(body))
-        return render_template("errors/error.html", title=title, body=body, status=status), status
+            payload, _status = _api(status, code, str(body))
+            return payload, status, headers
+        page = render_template("errors/error.html", title=title, body=body, status=status)
+        return page, status, headers
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> Any:

@@ -13,7 +13,11 @@ from pathlib import Path
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from flask import Flask, request, session, url_for
-from flask_babel import Babel, get_locale
+from flask_babel import get_locale, gettext
+from flask_wtf import FlaskForm
+
+from .domain.i18n import N_
+from .speedups import CachingBabel
 
 SOURCE_LANGUAGE = "da"
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
@@ -86,14 +90,57 @@ def format_clock(hhmm: str) -> str:
 
 
 def format_amount(amount: float) -> str:
-    """'25 kr.' / 'DKK 25' (decimals only when there are øre)."""
+    """'25 kr.' / 'DKK 25'; with øre '25,50 kr.' / 'DKK 25.50'."""
     loc = "da" if locale_name() == "da" else "en_GB"
-    number = format_decimal(amount, format="#,##0.##" if amount % 1 else "#,##0", locale=loc)
+    number = format_decimal(amount, format="#,##0.00" if amount % 1 else "#,##0", locale=loc)
     return f"{number} kr." if locale_name() == "da" else f"DKK {number}"
 
 
 def format_phone(number: str) -> str:
     return " ".join(number[i : i + 2] for i in range(0, len(number), 2))
+
+
+# --------------------------------------------------------------------------- WTForms
+
+# WTForms' own messages (e.g. "Not a valid integer value." when letters are typed where a
+# number belongs, or "Not a valid choice." for a tampered radio value). WTForms ships no
+# Danish catalog, so Flask-WTF's WTF_I18N_ENABLED would show them in English on Danish
+# pages. Our forms pass their own message to every validator; these cover what WTForms
+# says by itself, through our catalog (Danish msgids, English in translations/en). A
+# message not listed gets the general one, so English never reaches a Danish page.
+WTFORMS_MESSAGES: dict[str, str] = {
+    "Not a valid integer value.": N_("Skriv et helt tal, fx 72."),
+    "Not a valid decimal value.": N_("Skriv et tal, fx 72."),
+    "Not a valid float value.": N_("Skriv et tal, fx 72."),
+    "Not a valid choice.": N_("Vælg et af svarene."),
+    "Invalid Choice: could not coerce.": N_("Vælg et af svarene."),
+    "'%(value)s' is not a valid choice for this field.": N_("Vælg kun blandt svarene på listen."),
+    "'%(value)s' are not valid choices for this field.": N_("Vælg kun blandt svarene på listen."),
+    "This field is required.": N_("Svar på spørgsmålet."),
+    "Not a valid date value.": N_("Skriv en dato, der findes."),
+}
+WTFORMS_FALLBACK = N_("Tjek svaret, og prøv igen.")
+
+
+class WTFormsMessages:
+    """The translations object WTForms asks for its built-in messages."""
+
+    def gettext(self, string: str) -> str:
+        return gettext(WTFORMS_MESSAGES.get(string, WTFORMS_FALLBACK))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return gettext(WTFORMS_MESSAGES.get(singular if n == 1 else plural, WTFORMS_FALLBACK))
+
+
+WTFORMS_TRANSLATIONS = WTFormsMessages()
+
+
+class TranslatedForm(FlaskForm):
+    """Base for every form: WTForms' built-in messages in the person's language."""
+
+    class Meta:
+        def get_translations(self, form: object) -> WTFormsMessages:
+            return WTFORMS_TRANSLATIONS
 
 
 # --------------------------------------------------------------------------- app wiring
@@ -122,7 +169,7 @@ def other_locale() -> str:
 
 def init_app(app: Flask) -> None:
     validate_catalogs(app)
-    Babel(app, locale_selector=select_locale)
+    CachingBabel(app, locale_selector=select_locale)  # Babel, faster: see speedups.py
 
     @app.before_request
     def remember_language() -> None:

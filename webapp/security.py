@@ -5,8 +5,9 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, request
 from flask_wtf.csrf import CSRFProtect
+from werkzeug.exceptions import TooManyRequests
 
 CSP = "; ".join(
     [
@@ -57,7 +58,7 @@ def init_app(app: Flask) -> None:
     @app.before_request
     def limit_rate() -> None:
         if request.method == "POST" and not limiter.allow(request.remote_addr or "-"):
-            abort(429)
+            raise TooManyRequests(retry_after=60)
 
     @app.after_request
     def useful_headers(response: Response) -> Response:

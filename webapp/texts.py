@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask import g, has_request_context
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -202,6 +203,31 @@ WARNINGS = {
 }
 
 
+# Names that stay Danish in every language. Each is its own msgid: Danish shows the name as
+# it is; the English catalog adds a short explanation in brackets, e.g. "Ankestyrelsen (the
+# National Social Appeals Board)". The explanation is shown the first time the name
+# appears on a page (see name_text); after that the bare name.
+NAMES = {
+    "Ankestyrelsen": _l("Ankestyrelsen"),
+    "Styrelsen for Patientklager": _l("Styrelsen for Patientklager"),
+    "Patientombuddet": _l("Patientombuddet"),
+    "NT Flextur": _l("NT Flextur"),
+    "NT Handicapkørsel": _l("NT Handicapkørsel"),
+}
+
+
+def name_text(name: str) -> str:
+    """A Danish proper name, explained in brackets the first time on a page (English)."""
+    explained = str(NAMES[name]) if name in NAMES else name
+    if explained == name or not has_request_context():
+        return explained
+    seen: set[str] = g.setdefault("explained_names", set())
+    if name in seen:
+        return name
+    seen.add(name)
+    return explained
+
+
 def reason_text(reason: Reason) -> str:
     return _(reason.message, **reason.params)
 
@@ -274,9 +300,9 @@ def deadline_text(deadline: Deadline, municipality: str) -> str:
     if deadline.kind == "complaint":
         if deadline.about == "transport":
             return _("En klage over afgørelsen om kørsel skal være sendt til %(body)s senest "
-                     "%(date)s.", body=deadline.body, date=when)
+                     "%(date)s.", body=name_text(deadline.body or ""), date=when)
         return _("Din klage skal være modtaget af %(body)s senest %(date)s.",
-                 body=deadline.body, date=when)
+                 body=name_text(deadline.body or ""), date=when)
     if deadline.kind == "decision":
         return _("Du skal have en skriftlig afgørelse senest %(date)s.", date=when)
     if deadline.kind == "contact":
@@ -307,6 +333,8 @@ def note_text(note: Note) -> str:
     params: dict[str, Any] = dict(note.params)
     if "in_force" in params:
         params = {"date": format_long_date(params["in_force"]), "age": params["pension_age"]}
+    if note.code == "body_renamed":
+        params = {"old": name_text(params["old"]), "new": name_text(params["new"])}
     return str(NOTES[note.code]) % params if params else str(NOTES[note.code])
 
 
@@ -315,12 +343,14 @@ def hours_text(hours: OpeningHours) -> str:
     if len(days) > 2 and _consecutive(days):
         day_text = _("%(first)s til %(last)s", first=DAYS[days[0]], last=DAYS[days[-1]])
     else:
-        day_text = ", ".join(str(DAYS[d]) for d in days)
+        names = [str(DAYS[d]) for d in days]
+        day_text = ", ".join(names[:-1]) + _(" og ") + names[-1] if len(names) > 1 else names[0]
     spans = _(" og ").join(
         _("%(opens)s-%(closes)s", opens=format_clock(s.opens), closes=format_clock(s.closes))
         for s in hours.spans
     )
-    return _("%(days)s kl. %(spans)s", days=day_text, spans=spans).capitalize()
+    text = _("%(days)s kl. %(spans)s", days=day_text, spans=spans)
+    return text[:1].upper() + text[1:]
 
 
 def _consecutive(days: list[str]) -> bool:
@@ -449,6 +479,8 @@ def fee_text(fee: Fee) -> str:
         else str(FEES[fee.what])
     if fee.what == "activity_attendance" and fee.amount_dkk is None:
         text = _("Aktivitets- og samværstilbud: du betaler pr. gang.")
+    if fee.what == "transport" and fee.amount_dkk is None:
+        text = _("Kørsel: du betaler selv. Spørg kommunen om prisen.")
     if "coffee" in fee.includes:
         text += " " + _("Kaffe er med i prisen.")
     if fee.set_by:
@@ -527,8 +559,9 @@ def complaint_next_text(complaint: Complaint) -> str | None:
     text = _(
         "Kommunen ser på afgørelsen igen. Holder kommunen fast i den, sender den din klage "
         "videre til %(body)s. Det er et kontor i staten, der ser på klager. Du kan ikke "
-        "klage direkte til %(body)s.",
-        body=complaint.forward_to.name,
+        "klage direkte til %(name)s.",
+        body=name_text(complaint.forward_to.name),
+        name=complaint.forward_to.name,
     )
     if route.reconsider_weeks:
         text += " " + _(

@@ -1,6 +1,7 @@
 """Browser tests: the real site under gunicorn, driven through Debian's Chromium.
 
 Fixtures
+    chromium_path Debian's Chromium, or a skip (a failure when CI=true)
     live_server   the app under gunicorn on 127.0.0.1 and a free port (session)
     browser       Debian's /usr/bin/chromium through Playwright (session); never a
                   downloaded browser
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -46,6 +48,16 @@ CHROMIUM_ARGS = [
 SERVER_START_SECONDS = 30
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test here must carry @pytest.mark.browser (`make test-fast` deselects them)."""
+    here = Path(__file__).parent
+    unmarked = [item.nodeid for item in items
+                if here in item.path.parents and item.get_closest_marker("browser") is None]
+    if unmarked:
+        raise pytest.UsageError("browser tests without @pytest.mark.browser: "
+                                + ", ".join(unmarked))
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -64,6 +76,16 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.1)
     raise RuntimeError(f"gunicorn did not answer {url} within {SERVER_START_SECONDS} s")
+
+
+def _assert_stylesheet_served(base: str) -> None:
+    """Layout, focus and print tests mean nothing without the CSS: fail clearly."""
+    with urllib.request.urlopen(base + "/", timeout=5) as response:
+        html = response.read().decode()
+    match = re.search(r'<link rel="stylesheet" href="([^"]+)"', html)
+    assert match, "the start page links no stylesheet"
+    with urllib.request.urlopen(base + match.group(1), timeout=5) as response:
+        assert response.status == 200 and response.headers.get_content_type() == "text/css"
 
 
 @pytest.fixture(scope="session")
@@ -92,6 +114,7 @@ def live_server(chromium_path: Path) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url + "/", process)
+        _assert_stylesheet_served(url)
         yield url
     finally:
         process.terminate()
@@ -118,14 +141,24 @@ NewPage = Callable[..., Any]
 
 @pytest.fixture()
 def new_page(browser: Any, live_server: str) -> Iterator[NewPage]:
-    """new_page(**context_options) -> a Page in a fresh context (Danish by default)."""
+    """new_page(**context_options) -> a Page in a fresh context (Danish by default).
+
+    Every request the pages make is watched: anything not to our own server (a font,
+    a script, a tracker from elsewhere) fails the test.
+    """
     contexts: list[Any] = []
+    foreign: list[str] = []
+
+    def watch(request: Any) -> None:
+        if not request.url.startswith((live_server + "/", "data:", "about:")):
+            foreign.append(request.url)
 
     def make(**options: Any) -> Any:
         options = {"base_url": live_server, "locale": "da-DK",
                    "viewport": {"width": 1280, "height": 800}, **options}
         context = browser.new_context(**options)
         context.set_default_timeout(10_000)
+        context.on("request", watch)
         contexts.append(context)
         return context.new_page()
 
@@ -133,6 +166,7 @@ def new_page(browser: Any, live_server: str) -> Iterator[NewPage]:
     for context in contexts:
         with contextlib.suppress(Exception):
             context.close()
+    assert not foreign, f"requests to other hosts: {foreign}"
 
 
 @pytest.fixture(scope="session")
@@ -148,11 +182,3 @@ def answered(browser: Any, live_server: str) -> dict[str, Any]:
     finally:
         context.close()
     return state
-
-
-@pytest.fixture()
-def guide_factory(new_page: NewPage) -> Callable[..., Guide]:
-    def make(**options: Any) -> Guide:
-        return Guide(new_page(**options))
-
-    return make

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from webapp.questionnaire.catalogue import QUESTIONS
+from webapp.questionnaire.catalogue import QUESTIONS, WHO
 
 UNKNOWN = "unknown"
 MAX_QUESTIONS = 30
@@ -81,11 +81,10 @@ class Guide:
         self.page.select_option("#municipality", slug)
         self.page.locator(f"label[for='{self._who_id(who)}']").click()
         with self.page.expect_navigation():
-            self.page.get_by_role("button", name=re.compile("^(Start)$")).click()
+            self.page.locator("main form button[type=submit]").click()
 
     def _who_id(self, who: str) -> str:
-        values = [v for v in ("self", "relative", "gp")]
-        return f"who-{values.index(who)}"
+        return f"who-{WHO.index(who)}"
 
     # -- questions
     def submit(self, skip: bool = False) -> None:
@@ -179,8 +178,8 @@ class KeyboardGuide(Guide):
         # A closed <select> takes type-ahead: typing the name selects it.
         self.page.keyboard.type(name or slug.capitalize(), delay=20)
         assert self.page.eval_on_selector("#municipality", "e => e.value") == slug
-        self.tab_to(f"input[name=who]")
-        self._choose_radio("who", ["self", "relative", "gp"], who)
+        self.tab_to("input[name=who]")
+        self._choose_radio("who", list(WHO), who)
         # Back to the <select> with Shift+Tab: the choice is still there.
         self.tab_to("#municipality", backwards=True)
         assert self.page.eval_on_selector("#municipality", "e => e.value") == slug

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -79,7 +80,8 @@ def parse_request() -> tuple[str, Answers, date]:
             raise ApiError(400, "unknown_answer",
                            _("Ukendt svar: %(field)s.", field=key[:60]), f"answers.{key}") from None
         raise ApiError(400, "invalid_answer",
-                       _("Ugyldigt svar i %(field)s: %(problem)s", field=key, problem=err["msg"]),
+                       _("Ugyldigt svar i %(field)s: %(problem)s", field=key,
+                         problem=problem_text(err)),
                        f"answers.{key}") from None
     today = today_in_copenhagen()
     if "today" in body:
@@ -89,6 +91,27 @@ def parse_request() -> tuple[str, Answers, date]:
             raise ApiError(400, "invalid_date",
                            _("Datoen skal skrives som ÅÅÅÅ-MM-DD."), "today") from None
     return municipality.slug, answers, today
+
+
+def problem_text(err: Any) -> str:
+    """Pydantic's reason for a rejected answer, in the request's language."""
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind.startswith("int_"):
+        return _("Skriv et helt tal.")
+    if kind == "less_than_equal":
+        return _("Tallet må højst være %(max)s.", max=ctx["le"])
+    if kind == "greater_than_equal":
+        return _("Tallet skal mindst være %(min)s.", min=ctx["ge"])
+    if kind.startswith("bool_"):
+        return _("Skriv true eller false.")
+    if kind in ("enum", "literal_error"):
+        values = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        return _("Brug en af disse værdier: %(values)s.", values=values)
+    if kind.startswith("date") or kind == "value_error":
+        return _("Skriv en dato, der findes, som ÅÅÅÅ-MM-DD.")
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return _("Skriv en liste.")
+    return _("Værdien kan ikke bruges.")
 
 
 @bp.post("/assessment")

@@ -19,8 +19,9 @@ def openapi_document() -> dict[str, Any]:
     answers = Answers.model_json_schema(ref_template="#/components/schemas/{model}")
     defs = answers.pop("$defs", {})
     lang = {"name": "lang", "in": "query", "required": False,
-            "schema": {"type": "string", "enum": ["da", "en"]},
-            "description": "Language of every text (default Danish, or Accept-Language)."}
+            "schema": {"type": "string", "examples": ["da", "en"]},
+            "description": ("Language of every text: da or en. Any other value is ignored, "
+                            "as on the pages: then Accept-Language decides, else Danish.")}
     return {
         "openapi": "3.1.0",
         "info": {

@@ -256,7 +256,7 @@ def _deadlines(rules: OfferRules, answers: Answers, today: date,
 
 
 def _complaints(rules: OfferRules, book: RuleBook, standard: MunicipalRules | None,
-                unit: Unit | None, answers: Answers) -> list[Complaint]:
+                unit: Unit | None, answers: Answers, municipality: str) -> list[Complaint]:
     out = []
     bodies = book.national.bodies
     for route in rules.complaints:
@@ -265,6 +265,10 @@ def _complaints(rules: OfferRules, book: RuleBook, standard: MunicipalRules | No
             body = standard.units[route.body[5:]]
         elif route.body == "municipality" and unit is not None:
             body = unit
+        elif route.body == "municipality":
+            # no contact unit known: the municipality by its name (a proper name, shown
+            # as it is in every language), not the word "Kommunen"
+            body = bodies["municipality"].model_copy(update={"name": municipality})
         else:
             body = bodies.get(route.body, bodies["municipality"])
         deadline = None
@@ -351,7 +355,7 @@ def assess_offer(book: RuleBook, municipality: Municipality, offer_id: OfferId,
     rules = merged_offer(book, municipality.slug, offer_id)
     verdict, reasons = _judge(rules.conditions, answers)
     unit = _unit(book, standard, rules, offer_id)
-    complaints = _complaints(rules, book, standard, unit, answers)
+    complaints = _complaints(rules, book, standard, unit, answers, municipality.name)
     national = book.national.offers[offer_id]
     return OfferAssessment(
         id=offer_id,

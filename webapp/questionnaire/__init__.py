@@ -152,6 +152,7 @@ def result(slug: str) -> Any:
 @bp.post("/slet")
 def clear() -> Response:
     lang = session.get("lang")
+    message = _("Dine svar er slettet.")  # before clearing: in the language of the visit
     session.clear()
-    flash(_("Dine svar er slettet."), "success")
+    flash(message, "success")
     return redirect(url_for("pages.start", lang=lang) if lang else url_for("pages.start"))

@@ -57,7 +57,8 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
     _q("in_hospital", "yesno",
        _l("Er du indlagt på sygehuset lige nu?"),
        _l("Er din pårørende indlagt lige nu?"),
-       _l("Er patienten indlagt lige nu?"), _l("Indlagt nu")),
+       _l("Er patienten indlagt lige nu?"), _l("Indlagt nu"),
+       hint=_l("Svar nej, hvis man er kommet hjem igen.")),
     _q("hospital_plan", "choice",
        _l("Har du fået en genoptræningsplan fra sygehuset?"),
        _l("Har din pårørende fået en genoptræningsplan fra sygehuset?"),
@@ -80,7 +81,7 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
     _q("discharge_date", "date",
        _l("Hvornår blev du udskrevet?"), _l("Hvornår blev din pårørende udskrevet?"),
        _l("Hvornår blev patienten udskrevet?"), _l("Udskrevet"),
-       hint=_l("Skriv dagen, hvor du kom hjem fra sygehuset. Står der en senere startdato "
+       hint=_l("Skriv den dag, man kom hjem fra sygehuset. Står der en senere startdato "
                "i planen, så skriv den. Du kan springe spørgsmålet over. Så kan vi ikke "
                "regne datoerne ud for dig.")),
     _q("function_loss", "choice",
@@ -96,7 +97,7 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Blev din pårørende indlagt på grund af det, de vil træne efter?"),
        _l("Blev patienten indlagt på grund af det, der skal trænes efter?"),
        _l("Behandlet under indlæggelse"),
-       hint=_l("Svar ja, hvis sygdommen eller faldet blev behandlet, mens du var indlagt.")),
+       hint=_l("Svar ja, hvis sygdommen eller faldet blev behandlet under en indlæggelse.")),
     _q("self_training_enough", "choice",
        _l("Kan du selv træne dig tilbage, fx hjemme, i en forening eller hos en privat "
           "fysioterapeut?"),

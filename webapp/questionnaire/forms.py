@@ -6,12 +6,12 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..domain.flow import UNKNOWN
+from ..i18n import TranslatedForm
 from .catalogue import DONT_KNOW, NO, YES, Question
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -27,6 +27,16 @@ class MultiCheckboxField(SelectMultipleField):
             raise ValidationError(str(_l("Vælg kun blandt svarene på listen.")))
 
 
+class SafeNumberRange(NumberRange):
+    """NumberRange that says no, instead of crashing, to an integer too large for a float
+    (WTForms compares with math.isnan, which overflows on e.g. 400 nines)."""
+
+    def __call__(self, form: Any, field: Any) -> None:
+        if isinstance(field.data, int) and abs(field.data) > 10**9:
+            raise ValidationError(str(self.message))
+        super().__call__(form, field)
+
+
 class ChoiceField(RadioField):
     """A radio group whose 'not one of the choices' message is ours (and translated)."""
 
@@ -35,7 +45,7 @@ class ChoiceField(RadioField):
             raise ValidationError(str(_l("Vælg et af svarene.")))
 
 
-class QuestionForm(FlaskForm):
+class QuestionForm(TranslatedForm):
     """Base; ``build_form`` adds the field ``answer`` (or day/month/year for dates)."""
 
     skip = SubmitField(_l("Spring over"))
@@ -62,7 +72,7 @@ def build_form(q: Question, stored: Any, formdata: Any = None) -> QuestionForm:
     elif q.kind == "number":
         attrs["answer"] = IntegerField(
             validators=[InputRequired(_l("Skriv alderen som et tal, fx 72.")),
-                        NumberRange(0, 120, _l("Alderen skal være et tal fra 0 til 120."))],
+                        SafeNumberRange(0, 120, _l("Alderen skal være et tal fra 0 til 120."))],
             render_kw={"inputmode": "numeric", "autocomplete": "off"},
         )
     elif q.kind == "multi":

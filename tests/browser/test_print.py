@@ -1,0 +1,57 @@
+"""The printed result (people take it to their GP or the municipality): no navigation,
+no buttons, no "Slet mine svar"; the offers are all there; Chromium makes an A4 PDF."""
+
+from __future__ import annotations
+
+import pytest
+
+from .navigators import HERLEV
+
+pytestmark = pytest.mark.browser
+
+HIDDEN_JS = """(selector) => [...document.querySelectorAll(selector)].map(e => {
+  let hiddenBy = null;
+  for (let a = e; a; a = a.parentElement)
+    if (getComputedStyle(a).display === 'none') { hiddenBy = a.tagName; break; }
+  return {what: e.outerHTML.slice(0, 80), hidden: hiddenBy !== null,
+          boxes: e.getClientRects().length};
+})"""
+
+MUST_NOT_PRINT = [
+    ".skipnav",                      # skip link
+    "header a.header-language",      # header navigation: language switch
+    ".back-link",                    # "Tilbage"
+    "button",                        # every button, "Slet mine svar" among them
+    ".button",                       # links styled as buttons
+    "footer form",                   # the "Slet mine svar" form
+    ".footer-links",
+    ".no-print",                     # "Se eller ændr dine svar" …
+]
+
+
+def test_print_layout_and_pdf(new_page, answered, tmp_path):
+    page = new_page(storage_state=answered)
+    page.goto(f"/{HERLEV.slug}/resultat")
+    offers_on_screen = page.locator("section.offer").count()
+    assert offers_on_screen >= 1
+    assert page.get_by_role("button", name="Slet mine svar").is_visible()
+    page.emulate_media(media="print")
+    printed = []
+    for selector in MUST_NOT_PRINT:
+        found = page.evaluate(HIDDEN_JS, selector)
+        assert found, f"nothing matches {selector}: the test would prove nothing"
+        printed += [f"{selector}: {f['what']}" for f in found
+                    if not f["hidden"] or f["boxes"]]
+    assert not printed, "printed although it should not be:\n" + "\n".join(printed)
+    offers = page.evaluate(HIDDEN_JS, "section.offer")
+    assert len(offers) == offers_on_screen
+    assert all(not o["hidden"] and o["boxes"] for o in offers), offers
+    assert page.locator("h1").is_visible()
+    assert page.locator(".print-only").first.is_visible()
+
+    pdf = tmp_path / "resultat.pdf"
+    data = page.pdf(path=str(pdf), format="A4", print_background=False)
+    assert data.startswith(b"%PDF-")
+    assert pdf.read_bytes() == data
+    pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
+    assert pages >= 1

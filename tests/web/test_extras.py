@@ -1,0 +1,433 @@
+"""Beyond the leaflets, through the pages: calendar files, "is the phone open", the complaint
+helper, the professionals' overview and handout with its QR code, the comparison, every
+municipality, and a new rules file picked up with no code change."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import html5lib
+import icalendar
+import pytest
+import segno
+
+from tests.web.test_flows import PERSONAS, run_flow
+from webapp import create_app
+from webapp.domain.phone import COPENHAGEN
+
+FIVE = {"broenderslev": "Brønderslev Kommune", "fredensborg": "Fredensborg Kommune",
+        "fredericia": "Fredericia Kommune", "herlev": "Herlev Kommune",
+        "nyborg": "Nyborg Kommune"}
+
+
+@pytest.fixture()
+def now(monkeypatch):
+    """Set the clock of the extras pages and of the result page to a moment in Copenhagen."""
+
+    def set_now(*args):
+        moment = datetime(*args, tzinfo=COPENHAGEN)
+        monkeypatch.setattr("webapp.extras_texts.copenhagen_now", lambda: moment)
+        monkeypatch.setattr("webapp.api.today_in_copenhagen", lambda: moment.date())
+        return moment
+
+    return set_now
+
+
+def parse(response):
+    return html5lib.HTMLParser(namespaceHTMLElements=False).parse(response.get_data(as_text=True))
+
+
+def text_of(element):
+    return " ".join("".join(element.itertext()).split())
+
+
+def main_text(response):
+    return text_of(parse(response).find(".//main"))
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def comparison_tables(pages):
+    doc = parse(pages.get("/sammenlign"))
+    tables = {}
+    for section in doc.iter("section"):
+        offer = section.get("aria-labelledby", "").removeprefix("tilbud-")
+        table = section.find(".//table")
+        if table is None:
+            continue
+        columns = [text_of(th) for th in table.find("thead").iter("th")][1:]
+        rows = {}
+        for tr in table.find("tbody").iter("tr"):
+            label = text_of(tr.find("th"))
+            cells = tr.findall("td")
+            assert [td.get("data-label") for td in cells] == columns  # stacked-card labels
+            rows[label] = dict(zip(columns, (text_of(td) for td in cells), strict=True))
+        tables[offer] = rows
+    return tables
+
+
+def test_comparison_has_all_five_municipalities_side_by_side(pages):
+    tables = comparison_tables(pages)
+    named = {m for rows in tables.values() for cells in rows.values() for m in cells}
+    assert named == set(FIVE.values())
+    assert set(tables) == {"sul-140", "sel-86-1", "sel-86-2", "sul-119", "sul-140a"}
+    assert list(tables["sel-86-1"]["Start"]) == [FIVE[s] for s in
+                                                ("broenderslev", "fredensborg", "fredericia",
+                                                 "herlev")]
+    assert list(tables["sul-140"]["Start"]) == [FIVE["fredericia"], FIVE["nyborg"]]
+    for rows in tables.values():
+        assert list(rows) == ["Kontakt og afgørelse", "Start", "Hvor tit", "Hvor længe",
+                              "Kørsel", "Egenbetaling", "Afbud og udeblivelse", "Klage",
+                              "Standardens dato"]
+
+
+def test_comparison_cells_say_what_each_standard_says(pages):
+    t = comparison_tables(pages)
+    sel = t["sel-86-1"]
+    # Brønderslev
+    assert "senest dagen før kl. 12.00" in sel["Afbud og udeblivelse"][FIVE["broenderslev"]]
+    assert "Aflyser du 2 gange, slutter forløbet" in sel["Afbud og udeblivelse"][FIVE["broenderslev"]]
+    assert "senest 5 hverdage efter din henvendelse" in sel["Kontakt og afgørelse"][FIVE["broenderslev"]]
+    assert "NT Flextur" in sel["Kørsel"][FIVE["broenderslev"]]
+    assert "Visitationen" in sel["Klage"][FIVE["broenderslev"]]
+    assert "godkendt 4. december 2023" in sel["Standardens dato"][FIVE["broenderslev"]]
+    # Fredensborg
+    assert "senest samme dag kl. 9.00" in sel["Afbud og udeblivelse"][FIVE["fredensborg"]]
+    assert "Højst 3 måneder" in sel["Hvor længe"][FIVE["fredensborg"]]
+    assert "1-3 gange om ugen" in sel["Hvor tit"][FIVE["fredensborg"]]
+    assert "selv betale" in sel["Kørsel"][FIVE["fredensborg"]]
+    assert "22. december 2025" in sel["Standardens dato"][FIVE["fredensborg"]]
+    # Fredericia
+    assert "senest 14 hverdage efter din henvendelse" in sel["Kontakt og afgørelse"][FIVE["fredericia"]]
+    assert "senest 4 uger efter din henvendelse" in sel["Start"][FIVE["fredericia"]]
+    assert "ingen dato" in sel["Standardens dato"][FIVE["fredericia"]]
+    # Herlev
+    assert "Højst 10 uger" in sel["Hvor længe"][FIVE["herlev"]]
+    assert "10 hverdage" in sel["Kontakt og afgørelse"][FIVE["herlev"]]
+    assert "Står ikke i standarden" in sel["Afbud og udeblivelse"][FIVE["herlev"]]
+    assert "25 kr." in t["sel-86-2"]["Egenbetaling"][FIVE["herlev"]]
+    # Nyborg (§ 140): amounts dated with the standard, the age warned about
+    s140 = t["sul-140"]
+    assert "2 gange om ugen" in s140["Hvor tit"][FIVE["nyborg"]]
+    assert "25 kr." in s140["Kørsel"][FIVE["nyborg"]]
+    assert "3. maj 2017" in s140["Kørsel"][FIVE["nyborg"]]
+    assert "Mere end tre år gammel" in s140["Standardens dato"][FIVE["nyborg"]]
+    assert "Styrelsen for Patientklager" in s140["Klage"][FIVE["nyborg"]]
+    assert "vælge en privat leverandør" in s140["Start"][FIVE["nyborg"]]
+
+
+def test_comparison_lists_whom_an_offer_is_not_described_for(pages):
+    page = main_text(pages.get("/sammenlign"))
+    assert ("Står ikke i standarden fra: Brønderslev Kommune, Fredensborg Kommune, "
+            "Herlev Kommune.") in page
+
+
+# --------------------------------------------------------------------------- professionals
+
+
+@pytest.mark.parametrize("slug", [*sorted(FIVE), "aarhus", "bornholm"])
+def test_professional_page_for_every_kind_of_municipality(pages, slug):
+    response = pages.get(f"/{slug}/fagperson")
+    page = main_text(response)
+    for title in ("Genoptræning efter sygehus", "Genoptræning efter sygdom uden indlæggelse",
+                  "Vedligeholdende træning", "Forløb for kronisk sygdom og rygestop",
+                  "Vederlagsfri fysioterapi", "helhedspleje"):
+        assert title in page
+    assert "Henvisning" in page and "Målgruppe" in page
+    assert f'href="/{slug}/fagperson/udskriv"' in response.get_data(as_text=True)
+    if slug in FIVE:
+        assert "egen kvalitetsstandard endnu" not in page
+    else:
+        assert "egen kvalitetsstandard endnu" in page
+        assert "Det giver loven alle" in page
+
+
+def test_professional_page_details(pages):
+    fredericia = main_text(pages.get("/fredericia/fagperson"))
+    assert "72 10 60 50" in fredericia
+    assert "Telefontid: Mandag til fredag kl. 7.30-9.30 og 12.30-13.30" in fredericia
+    assert "Henvisning fra egen læge. Henvisningen gælder et år" in fredericia
+    assert "fra 18 år" in fredericia
+    broenderslev = main_text(pages.get("/broenderslev/fagperson"))
+    assert "kan træne på hold" in broenderslev
+    assert "får allerede træning eller vederlagsfri fysioterapi for samme problem" in broenderslev
+    nyborg = main_text(pages.get("/nyborg/fagperson"))
+    assert "Kommunens kvalitetsstandard er ikke ny" in nyborg
+
+
+def test_professionals_index_lists_all_98(pages):
+    doc = parse(pages.get("/fagperson"))
+    links = [a.get("href") for a in doc.iter("a") if (a.get("href") or "").endswith("/fagperson")]
+    assert len(links) == 98
+    assert "/aarhus/fagperson" in links
+
+
+# --------------------------------------------------------------------------- handout + QR
+
+
+def qr_modules(svg_path: str) -> set[tuple[int, int]]:
+    """The dark modules drawn by segno's path (M/m moves, h runs of one module high)."""
+    dark = set()
+    x = y = 0.0
+    for cmd, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?:\s(-?[\d.]+))?", svg_path):
+        if cmd == "M":
+            x, y = float(a), float(b)
+        elif cmd == "m":
+            x, y = x + float(a), y + float(b)
+        else:
+            for i in range(int(float(a))):
+                dark.add((int(x) + i, int(y)))
+            x += float(a)
+    return dark
+
+
+def expected_modules(url: str) -> set[tuple[int, int]]:
+    qr = segno.make(url, error="m", micro=False)
+    return {(x, y) for y, line in enumerate(qr.matrix_iter(border=4))
+            for x, bit in enumerate(line) if bit}
+
+
+@pytest.mark.parametrize("slug", ["fredericia", "aarhus"])
+def test_handout_has_a_qr_code_for_the_municipality_page(pages, slug):
+    response = pages.get(f"/{slug}/fagperson/udskriv")
+    html = response.get_data(as_text=True)
+    url = f"http://localhost/{slug}"
+    svg = re.search(r"<svg [^>]*>.*?</svg>", html, re.S).group(0)
+    assert 'class="qr-code"' in svg and 'aria-hidden="true"' in svg
+    assert "style" not in svg
+    path = re.search(r' d="([^"]+)"', svg).group(1)
+    drawn = qr_modules(path)
+    assert drawn == expected_modules(url)
+    assert drawn != expected_modules(url + "x")  # the check can tell URLs apart
+    assert url in main_text(response)
+    page = main_text(response)
+    assert "Lægens bemærkninger" in page
+    assert page.count("Ring") >= 1
+
+
+def test_handout_names_the_contact(pages):
+    page = main_text(pages.get("/broenderslev/fagperson/udskriv"))
+    assert "Visitationen" in page and "99 45 44 20" in page
+    assert "Telefontid: Fredag kl. 8.00-9.00 og 10.00-13.30" in page
+
+
+# --------------------------------------------------------------------------- complaint
+
+
+def test_complaint_helper_for_a_refusal_in_broenderslev(pages, now):
+    now(2026, 4, 2, 10, 0)
+    choose = main_text(pages.get("/broenderslev/klage"))
+    assert "Genoptræning efter sygdom uden indlæggelse" in choose
+    form = pages.get("/broenderslev/klage?tilbud=sel-86-1").get_data(as_text=True)
+    assert 'name="csrf_token"' in form
+    response = pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                          {"about": "decision", "day": "30", "month": "3", "year": "2026"},
+                          status=200)
+    page = main_text(response)
+    # to whom
+    assert ("Brønderslev Kommune, Visitationen, Ældre og Hjælpemidler, Rådhusgade 5, "
+            "9330 Dronninglund") in page
+    assert "99 45 44 20" in page
+    # by when, and what happens next
+    assert "Din klage skal være modtaget af Brønderslev Kommune senest mandag den 27. april 2026" in page
+    assert "Ankestyrelsen" in page and "4 uger til at vurdere afgørelsen igen" in page
+    assert "Fristen er overskredet" not in page
+    # the letter: addressee, date, the decision's date, blanks for their own words
+    doc = parse(response)
+    letter = next(d for d in doc.iter("div") if d.get("class") == "letter")
+    text = " ".join(" ".join(letter.itertext()).split())  # a <br> is a line break
+    assert "Til: Brønderslev Kommune Visitationen, Ældre og Hjælpemidler Rådhusgade 5 9330 Dronninglund" in text
+    assert "Dato: 2. april 2026" in text
+    assert "Jeg fik jeres afgørelse den 30. marts 2026" in text
+    assert "[Skriv med dine egne ord" in text and "[Dit navn]" in text
+    assert "sende klagen videre til Ankestyrelsen" in text
+    assert text.startswith("[Dit navn] [Din adresse]")
+    copy = doc.find(".//textarea").text
+    assert copy.startswith("[Dit navn]\n") and "Rådhusgade 5\n9330 Dronninglund" in copy
+
+
+def test_complaint_after_the_deadline_and_for_a_relative(pages, now):
+    now(2026, 6, 1, 10, 0)
+    pages.post("/", {"municipality": "broenderslev", "who": "relative"})
+    response = pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                          {"about": "decision", "day": "2", "month": "3", "year": "2026"},
+                          status=200)
+    page = main_text(response)
+    assert "Fristen er overskredet" in page
+    assert "på vegne af" in page
+
+
+def test_complaint_form_errors(pages, now):
+    now(2026, 4, 2, 10, 0)
+    missing = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                                   {"about": "decision"}, status=400))
+    assert "Der er et problem" in missing
+    future = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                                  {"about": "decision", "day": "1", "month": "5",
+                                   "year": "2026"}, status=400))
+    assert "Datoen ligger i fremtiden" in future
+    pages.get("/broenderslev/klage?tilbud=nope", status=200)  # back to choosing the offer
+    pages.get("/ingen-kommune/klage", status=404)
+
+
+def test_complaint_to_styrelsen_for_patientklager_from_nyborg(pages, now):
+    now(2026, 4, 2, 10, 0)
+    page = main_text(pages.post("/nyborg/klage?tilbud=sul-140",
+                                {"about": "transport", "day": "30", "month": "3",
+                                 "year": "2026"}, status=200))
+    assert "Styrelsen for Patientklager, Oluf Palmes Allé 18H, 8200 Aarhus N" in page
+    assert "senest mandag den 27. april 2026" in page
+    assert "Patientombuddet" in page  # the standard's old name, explained
+
+
+# --------------------------------------------------------------------------- result page
+
+
+def test_result_page_offers_calendar_phone_status_and_complaint(pages, now):
+    now(2026, 4, 17, 13, 0)  # a Friday: Brønderslev's phone is open until 13.30
+    answers = {**PERSONAS["broenderslev"], "request_date": "2026-04-16"}
+    run_flow(pages, "broenderslev", "self", answers)
+    response = pages.get("/broenderslev/resultat")
+    html = response.get_data(as_text=True)
+    page = main_text(response)
+    assert 'href="/broenderslev/kalender/sel-86-1.ics"' in html
+    assert "Tilføj datoerne til din kalender (.ics)" in page
+    assert "Telefonen er åben nu – til kl. 13.30." in page
+    assert 'href="/broenderslev/klage?tilbud=sel-86-1"' in html
+    assert "Kvalitetsstandarden er godkendt 4. december 2023, for 2 år siden." in page
+
+
+def test_calendar_file_from_the_session_answers(pages, client, now):
+    now(2026, 12, 17, 9, 0)
+    run_flow(pages, "broenderslev", "self", PERSONAS["broenderslev"])  # asked 17 December
+    response = client.get("/broenderslev/kalender/sel-86-1.ics")
+    assert response.status_code == 200
+    assert response.mimetype == "text/calendar"
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert response.headers["Cache-Control"] == "no-store"
+    cal = icalendar.Calendar.from_ical(response.data)
+    events = cal.walk("VEVENT")
+    assert len(events) == 1
+    event = events[0]
+    # 5 hverdage after Thursday 17 December: 18, 21, 22, 23, 24 December
+    assert event.decoded("DTSTART").isoformat() == "2026-12-24"
+    assert "afgørelse" in str(event["SUMMARY"])
+    description = str(event["DESCRIPTION"])
+    assert "juleaftensdag" in description  # the spec's warning for 24 December
+    assert "99 45 44 20" in description
+    assert event.walk("VALARM")
+
+
+def test_calendar_file_for_every_offer(pages, client, now):
+    now(2026, 3, 30, 9, 0)
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])  # discharged 30 March
+    cal = icalendar.Calendar.from_ical(client.get("/fredericia/kalender.ics").data)
+    days = sorted((e.decoded("DTSTART").isoformat(), str(e["SUMMARY"]))
+                  for e in cal.walk("VEVENT"))
+    assert [d for d, _ in days] == ["2026-04-03", "2026-04-06", "2026-04-07"]
+    assert "kontakte dig" in days[0][1]            # "på 4.-dagen" (day 0 = discharge)
+    assert "starte" in days[1][1]                  # start within 7 days
+    assert "privat leverandør" in days[2][1]       # free choice from the day after
+
+
+def test_calendar_needs_a_visit_and_deadlines(client, pages, now):
+    now(2026, 3, 30, 9, 0)
+    assert client.get("/herlev/kalender.ics").status_code == 302  # no answers: start page
+    run_flow(pages, "aarhus", "self", PERSONAS["aarhus"])
+    assert client.get("/aarhus/kalender.ics").status_code == 404  # no dates given
+    assert client.get("/aarhus/kalender/nope.ics").status_code == 404
+
+
+# --------------------------------------------------------------------------- every municipality
+
+
+def test_a_municipality_without_a_standard_is_assessed_on_national_rules(pages, client):
+    start = main_text(pages.get("/aarhus"))
+    assert "Vi har ikke Aarhus Kommunes egen kvalitetsstandard endnu" in start
+    run_flow(pages, "aarhus", "self", PERSONAS["aarhus"])
+    result = main_text(pages.get("/aarhus/resultat"))
+    assert "Vi har ikke Aarhus Kommunes egen kvalitetsstandard endnu" in result
+    assert "Det giver loven alle" in result
+    assert "inden for 7 dage efter udskrivelsen" in result
+    assert "Ellers må du vælge en privat leverandør" in result
+    api = client.post("/api/v1/assessment", json={"municipality": "751", "answers": {}})
+    assert {o["source"] for o in api.get_json()["offers"]} == {"national"}
+
+
+def test_start_page_lists_all_98_and_labels_those_without_a_standard(pages):
+    doc = parse(pages.get("/"))
+    options = [o for o in doc.iter("option") if o.get("value")]
+    assert len(options) == 98
+    labelled = {o.get("value") for o in options if "uden egen kvalitetsstandard" in text_of(o)}
+    assert len(labelled) == 93 and not labelled & set(FIVE)
+
+
+def test_old_standard_warns_with_the_contact(pages):
+    nyborg = main_text(pages.get("/nyborg"))
+    assert "Kommunens kvalitetsstandard er ikke ny" in nyborg
+    assert "for 9 år siden" in nyborg or "for 8 år siden" in nyborg
+    assert "63 33 78 72" in nyborg and "traeningsafdeling@nyborg.dk" in nyborg
+    fredensborg = main_text(pages.get("/fredensborg"))
+    assert "ikke ny" not in fredensborg
+    assert "for under et år siden" in fredensborg or "for 1 år siden" in fredensborg
+
+
+def test_a_new_rules_file_is_picked_up_with_no_code_change(tmp_path):
+    rules = Path(__file__).resolve().parents[2] / "rules"
+    copy = tmp_path / "rules"
+    shutil.copytree(rules, copy)
+    text = (rules / "municipalities" / "fredensborg.yaml").read_text(encoding="utf-8")
+    text = (text.replace("slug: fredensborg", "slug: hilleroed")
+                .replace('code: "210"', 'code: "219"')
+                .replace("name: Fredensborg Kommune", "name: Hillerød Kommune"))
+    (copy / "municipalities" / "hilleroed.yaml").write_text(text, encoding="utf-8")
+
+    app = create_app({"TESTING": True, "RULES_DIR": str(copy)})
+    client = app.test_client()
+    listed = {m["slug"]: m for m in client.get("/api/v1/municipalities").get_json()["municipalities"]}
+    assert len(listed) == 98
+    assert listed["hilleroed"] == {"slug": "hilleroed", "code": "219", "name": "Hillerød Kommune",
+                                   "region": "Region Hovedstaden", "standard": True}
+    assessed = client.post("/api/v1/assessment", json={"municipality": "219", "answers": {}})
+    assert next(o for o in assessed.get_json()["offers"] if o["id"] == "sel-86-1")["source"] == \
+        "municipal"
+    assert "Hillerød Kommune" in client.get("/sammenlign").get_data(as_text=True)
+    professional = client.get("/hilleroed/fagperson").get_data(as_text=True)
+    assert "egen kvalitetsstandard endnu" not in professional
+    assert "41 95 45 10" in professional
+    # the repository's own rules are untouched
+    assert not (rules / "municipalities" / "hilleroed.yaml").exists()
+
+
+def test_complaint_deadline_as_a_calendar_file(pages, client, now):
+    now(2026, 4, 2, 10, 0)
+    letter = pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                        {"about": "decision", "day": "30", "month": "3", "year": "2026"},
+                        status=200).get_data(as_text=True)
+    assert 'action="/broenderslev/klage/kalender.ics?tilbud=sel-86-1"' in letter
+    token = re.search(r'name="csrf_token" value="([^"]+)"', letter).group(1)
+    response = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={
+        "csrf_token": token, "about": "decision", "day": "30", "month": "3", "year": "2026"})
+    assert response.status_code == 200 and response.mimetype == "text/calendar"
+    (event,) = icalendar.Calendar.from_ical(response.data).walk("VEVENT")
+    assert event.decoded("DTSTART").isoformat() == "2026-04-27"
+    assert "Rådhusgade 5" in str(event["DESCRIPTION"])
+    # without a valid date there is nothing to put in a calendar
+    bad = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={
+        "csrf_token": token, "about": "decision"})
+    assert bad.status_code == 400
+
+
+def test_possessive_is_the_danish_genitive(app):
+    from webapp.extras_texts import possessive
+
+    with app.test_request_context("/?lang=da"):
+        assert possessive("Aarhus Kommune") == "Aarhus Kommunes"
+        assert possessive("Bornholms Regionskommune") == "Bornholms Regionskommunes"
+        assert possessive("Lars") == "Lars'"
+    with app.test_request_context("/?lang=en"):
+        assert possessive("Aarhus Kommune") == "Aarhus Kommune"  # the catalog adds "'s"

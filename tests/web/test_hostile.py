@@ -1,0 +1,453 @@
+"""Hostile input: the API fuzzed from its own OpenAPI document, forms posted with missing,
+duplicated, oversized, wrong-type and out-of-range fields, stale or foreign CSRF tokens,
+and session cookies that were forged, signed with another secret, or name things that
+do not exist. Always a 4xx (or a redirect back into the flow) with a friendly page or
+JSON error, never a 500. Also the two limits a single client meets: 16 KiB per request
+(413) and the POST rate limit (429 with Retry-After).
+
+Hypothesis example counts are kept modest for CI; each test runs in seconds.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import string
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from werkzeug.datastructures import MultiDict
+
+from tests.web.conftest import check_page
+from webapp import create_app
+from webapp.questionnaire.catalogue import QUESTIONS
+
+FUZZ = settings(max_examples=40, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+MAX_BODY = 16 * 1024
+
+
+@pytest.fixture(scope="module")
+def fuzz_app():
+    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": True,
+                       "RATE_LIMIT_PER_MINUTE": 10**9})
+
+
+def friendly(response, *allowed):
+    """A 4xx (or one of ``allowed``) with a proper page or a JSON error; never a 5xx."""
+    status = response.status_code
+    assert status < 500, (status, response.get_data(as_text=True)[:1500])
+    if status in allowed:
+        return
+    assert 400 <= status < 500, status
+    if response.mimetype == "application/json":
+        err = response.get_json()["error"]
+        assert err["code"] and err["message"]
+    else:
+        check_page(response)
+        html = response.get_data(as_text=True)
+        assert "Traceback" not in html and "werkzeug" not in html.lower()
+
+
+def csrf_token(client, url="/"):
+    match = CSRF_RE.search(client.get(url).get_data(as_text=True))
+    assert match
+    return match.group(1)
+
+
+def chosen_client(app, slug="herlev", who="self"):
+    """A client that has been through the start form: the session holds who and where."""
+    client = app.test_client()
+    response = client.post("/", data={"csrf_token": csrf_token(client), "municipality": slug,
+                                      "who": who})
+    assert response.status_code == 302
+    return client
+
+
+def signed_session(app, data):
+    """A session cookie as the app itself would sign it (a forged-but-valid cookie needs
+    the key; this stands for old sessions from earlier rules or a leaked key)."""
+    return app.session_interface.get_signing_serializer(app).dumps(data)
+
+
+# --------------------------------------------------------------------------- the API
+
+
+def _narrowed_schema(app):
+    """The served document, with ``municipality`` narrowed to the names the API knows.
+
+    The document says "string" (a slug or a kommunekode) and lists 400
+    unknown_municipality; narrowing it lets the fuzzer produce requests the API must
+    accept (positive data -> 2xx, all of them assessed for real) as well as ones it must
+    reject (negative data, e.g. any other municipality -> 4xx).
+    """
+    doc = copy.deepcopy(app.test_client().get("/api/v1/openapi.json").get_json())
+    book = app.extensions["rules"]
+    known = sorted({m.slug for m in book.municipalities.values()}
+                   | {m.code for m in book.municipalities.values()})
+    props = doc["components"]["schemas"]["AssessmentRequest"]["properties"]
+    props["municipality"] = {"type": "string", "enum": known}
+    schema = schemathesis.openapi.from_dict(doc)
+    schema.app = app
+    schema.location = "/api/v1/openapi.json"
+    return schema
+
+
+_schema_app = create_app({"TESTING": True, "RATE_LIMIT_PER_MINUTE": 10**9})
+api_schema = _narrowed_schema(_schema_app)
+
+
+@api_schema.parametrize()
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_conforms_to_its_openapi_document(case):
+    """schemathesis: no 5xx, status codes, content types, headers and bodies as documented,
+    schema-valid requests accepted, schema-invalid ones rejected, undeclared methods 405."""
+    # The WSGI transport would send requests' default "Accept-Encoding: gzip" and then not
+    # decompress; compression has its own tests (test_compression.py).
+    case.call_and_validate(headers={"Accept-Encoding": "identity"})
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.text(max_size=40),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=20), inner,
+                                                               max_size=4),
+    max_leaves=12,
+)
+answer_keys = st.sampled_from(sorted(QUESTIONS)) | st.text(max_size=20)
+
+
+@FUZZ
+@given(body=json_values)
+def test_api_any_json_body(fuzz_app, body):
+    response = fuzz_app.test_client().post("/api/v1/assessment", data=json.dumps(body),
+                                           content_type="application/json")
+    assert response.status_code in (200, 400), response.get_data(as_text=True)[:500]
+    assert response.mimetype == "application/json"
+    if response.status_code == 400:
+        friendly(response)
+
+
+@FUZZ
+@given(slug=st.sampled_from(["herlev", "nyborg", "aarhus", "607"]),
+       answers=st.dictionaries(answer_keys, json_values, max_size=8),
+       today=st.none() | st.text(max_size=12) | st.dates().map(str))
+def test_api_any_answers(fuzz_app, slug, answers, today):
+    body = {"municipality": slug, "answers": answers}
+    if today is not None:
+        body["today"] = today
+    response = fuzz_app.test_client().post("/api/v1/assessment", json=body)
+    assert response.status_code in (200, 400), response.get_data(as_text=True)[:500]
+    if response.status_code == 400:
+        friendly(response)
+    else:
+        assert len(response.get_json()["offers"]) == 6
+
+
+@FUZZ
+@given(raw=st.binary(max_size=300),
+       content_type=st.sampled_from(["application/json", "application/json; charset=latin-1",
+                                     "text/plain", "application/x-www-form-urlencoded", ""]))
+def test_api_raw_bytes(fuzz_app, raw, content_type):
+    response = fuzz_app.test_client().post("/api/v1/assessment", data=raw,
+                                           content_type=content_type or None)
+    assert response.status_code in (200, 400, 415)
+    if response.status_code != 200:
+        friendly(response)
+
+
+# --------------------------------------------------------------------------- forms
+
+field_values = st.one_of(
+    st.text(max_size=30),
+    st.text(alphabet=string.digits + "-+. e", max_size=12),
+    st.integers(-10**12, 10**12).map(str),
+    st.sampled_from(["yes", "no", "unknown", "unsure", "sudden", "lasting", "none", "basal",
+                     "copd", "herlev", "self", "gp", "relative", "0", "-1", "121", "99999",
+                     "1e9", "NaN", "inf", "", " ", "\x00", "<script>", "' OR 1=1 --"]),
+    st.text(min_size=2000, max_size=4000),  # oversized, but inside the 16 KiB body limit
+)
+form_field_names = st.sampled_from(["answer", "day", "month", "year", "skip", "municipality",
+                                    "who", "csrf_token", "submit", "lang"]) | st.text(max_size=12)
+form_items = st.lists(st.tuples(form_field_names, field_values), max_size=8)
+
+
+@FUZZ
+@given(items=form_items, keep_token=st.booleans())
+def test_start_form_any_fields(fuzz_app, items, keep_token):
+    client = fuzz_app.test_client()
+    data = MultiDict(items)
+    if keep_token and "csrf_token" not in data:
+        data.add("csrf_token", csrf_token(client))
+    response = client.post("/", data=data)
+    if response.status_code == 302:  # only a real municipality and a real "who"
+        assert fuzz_app.extensions["rules"].municipalities.get(data.get("municipality"))
+        assert data.get("who") in ("self", "relative", "gp")
+        assert client.get(response.headers["Location"]).status_code in (200, 302)
+    else:
+        friendly(response)
+
+
+@FUZZ
+@given(key=st.sampled_from(sorted(QUESTIONS)), items=form_items)
+def test_question_forms_any_fields(fuzz_app, key, items):
+    """Anything posted to any question: saved (302 onwards) or shown again (400), and the
+    pages that read the saved answers afterwards still render."""
+    client = chosen_client(fuzz_app)
+    url = f"/herlev/spoergsmaal/{key}"
+    data = MultiDict([(k, v) for k, v in items if k != "csrf_token"])
+    data.add("csrf_token", csrf_token(client, url))
+    response = client.post(url, data=data)
+    if response.status_code != 302:
+        friendly(response)
+        assert response.status_code in (400, 413)  # 413: several oversized fields > 16 KiB
+    for page in ("/herlev/start", "/herlev/tjek", "/herlev/resultat", url):
+        follow = client.get(page)
+        assert follow.status_code in (200, 302), (page, follow.status_code)
+
+
+@pytest.mark.parametrize("key", sorted(QUESTIONS))
+def test_each_question_rejects_wrong_types(fuzz_app, key):
+    q = QUESTIONS[key]
+    client = chosen_client(fuzz_app)
+    url = f"/herlev/spoergsmaal/{key}"
+    bad = {
+        "number": [{"answer": "syvoghalvfjerds"}, {"answer": "-1"}, {"answer": "121"},
+                   {"answer": "7.5"}, {"answer": "9" * 400}, {}],
+        "yesno": [{"answer": "maybe"}, {"answer": ""}, {}],
+        "choice": [{"answer": "maybe"}, {"answer": "<b>"}, {}],
+        "multi": [{"answer": ["copd", "plague"]}, {"answer": "x" * 3000}],
+        "date": [{"day": "31", "month": "2", "year": "2026"}, {"day": "x", "month": "1",
+                                                              "year": "2026"},
+                 {"day": "1", "month": "13", "year": "2026"}, {"day": "1", "month": "1",
+                                                               "year": "1899"},
+                 {"day": "1", "month": "1"}, {"day": "1" * 500, "month": "1", "year": "2026"}],
+    }[q.kind]
+    for data in bad:
+        response = client.post(url, data={**data, "csrf_token": csrf_token(client, url)})
+        assert response.status_code == 400, (key, data, response.status_code)
+        friendly(response)
+        assert "form-error" in response.get_data(as_text=True) or \
+            "error" in response.get_data(as_text=True)
+
+
+def test_duplicated_fields_do_not_confuse(fuzz_app):
+    client = chosen_client(fuzz_app)
+    url = "/herlev/spoergsmaal/age"
+    data = MultiDict([("answer", "72"), ("answer", "abc"), ("csrf_token", csrf_token(client, url)),
+                      ("csrf_token", "forged")])
+    response = client.post(url, data=data)
+    assert response.status_code in (302, 400)
+    if response.status_code == 400:
+        friendly(response)
+    start = fuzz_app.test_client()
+    token = csrf_token(start)
+    twice = MultiDict([("municipality", "herlev"), ("municipality", "atlantis"),
+                       ("who", "self"), ("who", "gp"), ("csrf_token", token)])
+    response = start.post("/", data=twice)
+    assert response.status_code in (302, 400)
+
+
+# --------------------------------------------------------------------------- CSRF
+
+
+def test_missing_csrf_token(fuzz_app):
+    client = chosen_client(fuzz_app)
+    for url, data in (("/", {"municipality": "herlev", "who": "self"}),
+                      ("/herlev/spoergsmaal/age", {"answer": "72"}), ("/slet", {})):
+        response = client.post(url, data=data)
+        assert response.status_code == 400, url
+        friendly(response)
+        assert "udløbet" in response.get_data(as_text=True)
+
+
+def test_csrf_token_from_another_secret(fuzz_app):
+    other = create_app({"TESTING": True, "SECRET_KEY": "another secret entirely"})
+    foreign = csrf_token(other.test_client())
+    client = chosen_client(fuzz_app)
+    response = client.post("/herlev/spoergsmaal/age", data={"answer": "72", "csrf_token": foreign})
+    assert response.status_code == 400
+    friendly(response)
+
+
+def test_csrf_token_from_another_session(fuzz_app):
+    token_of_someone_else = csrf_token(fuzz_app.test_client())
+    client = chosen_client(fuzz_app)
+    response = client.post("/herlev/spoergsmaal/age",
+                           data={"answer": "72", "csrf_token": token_of_someone_else})
+    assert response.status_code == 400
+    friendly(response)
+
+
+def test_stale_csrf_token(fuzz_app):
+    stale = create_app({"TESTING": True, "WTF_CSRF_TIME_LIMIT": -1,
+                        "RATE_LIMIT_PER_MINUTE": 10**9})
+    client = chosen_client(fuzz_app)
+    token = csrf_token(client, "/herlev/spoergsmaal/age")
+    # Same secret and session, but the token is older than the time limit allows.
+    stale.config["SECRET_KEY"] = fuzz_app.config["SECRET_KEY"]
+    stale_client = stale.test_client()
+    stale_client.set_cookie("tg", client.get_cookie("tg").value)
+    response = stale_client.post("/herlev/spoergsmaal/age", data={"answer": "72",
+                                                                   "csrf_token": token})
+    assert response.status_code == 400
+    friendly(response)
+    assert "udløbet" in response.get_data(as_text=True)
+
+
+# --------------------------------------------------------------------------- session cookies
+
+
+def test_cookie_signed_with_another_secret(fuzz_app):
+    other = create_app({"TESTING": True, "SECRET_KEY": "not our secret"})
+    forged = signed_session(other, {"m": "herlev", "who": "self", "a": {"age": 72}})
+    client = fuzz_app.test_client()
+    client.set_cookie("tg", forged)
+    for url in ("/herlev/spoergsmaal/in_hospital", "/herlev/tjek", "/herlev/resultat",
+                "/herlev/start"):
+        response = client.get(url)
+        assert response.status_code == 302, url  # an empty session: back to the start
+        assert response.headers["Location"].endswith("/herlev")
+    response = client.post("/herlev/spoergsmaal/age", data={"answer": "72"})
+    assert response.status_code == 400
+    friendly(response)
+
+
+@pytest.mark.parametrize("cookie", ["", "garbage", "eyJ4Ijox.fake.sig", "." * 300,
+                                    "x" * 3000, "%00%ff", "tg=tg=tg"])
+def test_cookie_that_is_not_a_cookie(fuzz_app, cookie):
+    client = fuzz_app.test_client()
+    client.set_cookie("tg", cookie)
+    assert client.get("/").status_code == 200
+    response = client.get("/herlev/resultat")
+    assert response.status_code == 302
+
+
+# Flask's own "_flashes" is left out: only a holder of the secret key could write it, and
+# with the key any session at all can be signed; what we read ourselves is fuzzed.
+session_values = st.dictionaries(
+    st.sampled_from(["m", "who", "a", "lang", "csrf_token"]) | st.text(max_size=8).filter(
+        lambda k: k != "_flashes"),
+    json_values | st.dictionaries(answer_keys, json_values, max_size=10),
+    max_size=6,
+)
+
+
+@pytest.mark.filterwarnings("ignore:The 'tg' cookie is too large")
+@FUZZ
+@given(data=session_values, slug=st.sampled_from(["herlev", "nyborg", "aarhus"]))
+def test_validly_signed_cookie_with_any_content(fuzz_app, data, slug):
+    """A signed session holding anything (old versions, changed rules, a leaked key):
+    every page renders, redirects or says 4xx, never 500."""
+    client = fuzz_app.test_client()
+    client.set_cookie("tg", signed_session(fuzz_app, data))
+    for url in ("/", f"/{slug}", f"/{slug}/start", f"/{slug}/spoergsmaal/age",
+                f"/{slug}/spoergsmaal/hospital_plan", f"/{slug}/tjek", f"/{slug}/resultat",
+                "/privatliv", "/om"):
+        response = client.get(url)
+        assert response.status_code in (200, 302), (url, response.status_code,
+                                                     response.get_data(as_text=True)[:800])
+
+
+@pytest.mark.parametrize("session", [
+    {"m": "atlantis", "who": "self", "a": {"age": 72}},
+    {"m": "herlev", "who": "emperor", "a": {"age": "old", "in_hospital": "perhaps"}},
+    {"m": "herlev", "who": "self", "a": {"request_date": "2026-02-31", "age": -5,
+                                         "chronic_conditions": "copd", "care_home": ["x"]}},
+    {"m": "herlev", "who": "self", "a": ["not", "a", "dict"]},
+    {"m": None, "who": None, "a": None, "lang": "tlh"},
+    {"who": "self", "a": {k: "unknown" for k in QUESTIONS}},
+])
+def test_tampered_sessions(fuzz_app, session):
+    client = fuzz_app.test_client()
+    client.set_cookie("tg", signed_session(fuzz_app, session))
+    for url in ("/herlev/start", "/herlev/spoergsmaal/age", "/herlev/tjek", "/herlev/resultat"):
+        response = client.get(url)
+        assert response.status_code in (200, 302), (url, response.status_code)
+        if response.status_code == 200:
+            check_page(response, lang="da")
+    response = client.get("/atlantis/resultat")
+    assert response.status_code == 404
+    friendly(response)
+
+
+# --------------------------------------------------------------------------- paths and methods
+
+
+@FUZZ
+@given(slug=st.text(alphabet=string.ascii_letters + string.digits + "-_æøå%.", min_size=1,
+                    max_size=40),
+       key=st.text(alphabet=string.ascii_letters + "_", min_size=1, max_size=30))
+def test_unknown_municipalities_and_questions(fuzz_app, slug, key):
+    client = chosen_client(fuzz_app)
+    for url in (f"/{slug}", f"/{slug}/resultat", f"/herlev/spoergsmaal/{key}"):
+        response = client.get(url)
+        friendly(response, 200, 301, 302, 308)
+
+
+@pytest.mark.parametrize(("method", "url"), [
+    ("PUT", "/"), ("DELETE", "/herlev/spoergsmaal/age"), ("PATCH", "/herlev/resultat"),
+    ("GET", "/api/v1/assessment"), ("DELETE", "/api/v1/municipalities"), ("PUT", "/slet"),
+])
+def test_wrong_methods_say_405_with_allow(fuzz_app, method, url):
+    response = fuzz_app.test_client().open(url, method=method)
+    assert response.status_code == 405
+    assert response.headers.get("Allow")
+    friendly(response)
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_oversized_form_is_413(fuzz_app):
+    client = chosen_client(fuzz_app)
+    url = "/herlev/spoergsmaal/age"
+    response = client.post(url, data={"answer": "7" * (MAX_BODY + 1),
+                                      "csrf_token": csrf_token(client, url)})
+    assert response.status_code == 413
+    friendly(response)
+    many_fields = {f"f{i}": "x" for i in range(3000)}
+    response = client.post(url, data={**many_fields, "csrf_token": csrf_token(client, url)})
+    assert response.status_code == 413
+    friendly(response)
+
+
+def test_oversized_json_is_413(fuzz_app):
+    body = json.dumps({"municipality": "herlev", "answers": {}, "x": "y" * MAX_BODY})
+    response = fuzz_app.test_client().post("/api/v1/assessment", data=body,
+                                           content_type="application/json")
+    assert response.status_code == 413
+    assert response.get_json()["error"]["code"]
+
+
+def test_body_just_under_the_limit_is_read(fuzz_app):
+    client = chosen_client(fuzz_app)
+    url = "/herlev/spoergsmaal/age"
+    token = csrf_token(client, url)
+    padding = "x" * (MAX_BODY - 200)
+    response = client.post(url, data={"answer": "72", "csrf_token": token, "pad": padding})
+    assert response.status_code == 302
+
+
+def test_rate_limit_per_client():
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATE_LIMIT_PER_MINUTE": 3})
+    client = app.test_client()
+    body = {"municipality": "herlev", "answers": {}}
+    statuses = [client.post("/api/v1/assessment", json=body).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    limited = client.post("/api/v1/assessment", json=body)
+    assert limited.status_code == 429
+    assert limited.headers["Retry-After"] == "60"
+    assert limited.get_json()["error"]["code"] == "too_many_requests"
+    page = client.post("/", data={"municipality": "herlev", "who": "self"})
+    assert page.status_code == 429
+    friendly(page)
+    assert client.get("/").status_code == 200, "reading pages is never limited"
+    other = app.test_client()
+    response = other.post("/api/v1/assessment", json=body,
+                          environ_overrides={"REMOTE_ADDR": "192.0.2.7"})
+    assert response.status_code == 200, "the limit is per client address"

@@ -1,0 +1,246 @@
+"""Beyond the leaflets: calendar files, the complaint helper, the professionals' overview and
+handout, and the comparison of municipalities.
+
+Views read the request, call the domain, render. Nothing a person tells these pages is
+stored: the calendar file is made from the answers in the session cookie, the complaint
+letter from the form just posted.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.blueprints import BlueprintSetupState
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from wtforms import RadioField, StringField
+from wtforms.validators import InputRequired, Optional, ValidationError
+
+from .. import extras_texts
+from ..domain.answers import Answers
+from ..domain.assess import Complaint, OfferAssessment, assess, assess_offer
+from ..domain.compare import compare
+from ..domain.complaint import complaint_guide, complaint_options
+from ..domain.freshness import freshness, standard_contact
+from ..domain.ics import calendar_file
+from ..domain.loader import RuleBook
+from ..domain.rules import OFFER_IDS, Municipality, OfferId
+from ..i18n import TranslatedForm, locale_name
+from ..questionnaire import current_walk, stored_answers, who
+from ..questionnaire.forms import _validate_date
+from .qr import qr_svg
+
+bp = Blueprint("extras", __name__)
+
+
+@bp.record_once
+def _template_globals(state: BlueprintSetupState) -> None:
+    state.app.jinja_env.globals["extras"] = extras_texts
+    state.app.jinja_env.globals["standard_info"] = standard_info
+    state.app.jinja_env.globals["national_rules"] = lambda: book().national
+
+
+def book() -> RuleBook:
+    rules: RuleBook = current_app.extensions["rules"]
+    return rules
+
+
+def today() -> date:
+    return extras_texts.copenhagen_now().date()
+
+
+def municipality_or_404(slug: str) -> Municipality:
+    found = book().municipalities.get(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+def standard_info(slug: str) -> dict[str, Any] | None:
+    """For templates: the municipality's standard, its age and whom to ask (None without)."""
+    standard = book().standards.get(slug)
+    if standard is None:
+        return None
+    return {"standard": standard, "fresh": freshness(standard.standard.approved, today()),
+            "contact": standard_contact(standard)}
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+@bp.get("/sammenlign")
+def comparison() -> str:
+    rules = book()
+    return render_template("extras/compare.html", comparisons=compare(rules, today()),
+                           standards=[standard_info(slug) for slug in rules.standards])
+
+
+# --------------------------------------------------------------------------- professionals
+
+
+@bp.get("/fagperson")
+def professionals() -> str:
+    rules = book()
+    regions: dict[str, list[Municipality]] = {}
+    for m in rules.municipalities.values():
+        regions.setdefault(m.region or _("Andre"), []).append(m)
+    return render_template("extras/professionals.html", regions=sorted(regions.items()),
+                           standards=rules.standards)
+
+
+@bp.get("/<slug>/fagperson")
+def professional(slug: str) -> str:
+    municipality = municipality_or_404(slug)
+    assessment = assess(municipality, Answers(), today(), book())
+    return render_template("extras/professional.html", municipality=municipality,
+                           assessment=assessment, info=standard_info(slug),
+                           national=book().national)
+
+
+@bp.get("/<slug>/fagperson/udskriv")
+def handout(slug: str) -> str:
+    municipality = municipality_or_404(slug)
+    assessment = assess(municipality, Answers(), today(), book())
+    link = url_for("pages.municipality_start", slug=slug, _external=True)
+    info = standard_info(slug)
+    return render_template("extras/handout.html", municipality=municipality,
+                           assessment=assessment, info=info, link=link, qr=qr_svg(link),
+                           contact=info["contact"] if info else None)
+
+
+# --------------------------------------------------------------------------- calendar
+
+
+@bp.get("/<slug>/kalender.ics", defaults={"offer_id": None})
+@bp.get("/<slug>/kalender/<offer_id>.ics")
+def calendar(slug: str, offer_id: str | None) -> Any:
+    municipality = municipality_or_404(slug)
+    if offer_id is not None and offer_id not in OFFER_IDS:
+        abort(404)
+    if "who" not in session:
+        return redirect(url_for("pages.municipality_start", slug=slug))
+    assessment = assess(municipality, current_walk(slug).answers, today(), book())
+    offers = [o for o in assessment.offers if offer_id in (None, o.id)]
+    events = extras_texts.calendar_events(assessment, offers, slug, request.host.split(":")[0])
+    if not events:
+        abort(404)
+    body = calendar_file(events, stamp=datetime.now(UTC), language=locale_name(),
+                         name=_("Træning i %(name)s", name=municipality.name))
+    name = f"traeningsguiden-{slug}{'-' + offer_id if offer_id else ''}.ics"
+    return Response(body.encode(), mimetype="text/calendar",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+# --------------------------------------------------------------------------- complaint
+
+
+class ComplaintForm(TranslatedForm):
+    about = RadioField(_l("Hvad er du uenig i?"),
+                       validators=[InputRequired(_l("Vælg, hvad du er uenig i."))])
+    day = StringField(validators=[Optional()],
+                      render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    month = StringField(validators=[Optional()],
+                        render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    year = StringField(validators=[Optional()],
+                       render_kw={"inputmode": "numeric", "autocomplete": "off"})
+
+
+def _decision_date_from_session() -> dict[str, str]:
+    stored = stored_answers().get("decision_date")
+    try:
+        d = date.fromisoformat(stored) if isinstance(stored, str) else None
+    except ValueError:
+        d = None
+    return {"day": str(d.day), "month": str(d.month), "year": str(d.year)} if d else {}
+
+
+def _complaint_form(
+    slug: str,
+) -> tuple[Municipality, OfferAssessment, ComplaintForm, list[Complaint]]:
+    municipality = municipality_or_404(slug)
+    offer_id = request.args.get("tilbud")
+    if offer_id not in OFFER_IDS:
+        abort(404)
+    oid: OfferId = offer_id  # type: ignore[assignment]
+    offer = assess_offer(book(), municipality, oid, Answers(), today())
+    options = list(complaint_options(offer))
+    if not options:
+        abort(404)
+    form = ComplaintForm(formdata=request.form if request.method == "POST" else None,
+                         data={"about": options[0].route.about, **_decision_date_from_session()})
+    form.about.choices = [(c.route.about, extras_texts.COMPLAINT_CHOICES[c.route.about])
+                          for c in options]
+    return municipality, offer, form, options
+
+
+def _read_decision_date(form: ComplaintForm) -> tuple[date | None, str | None]:
+    """(decision date, error) from a validated form."""
+    try:
+        decided = _validate_date(form)
+    except ValidationError as exc:
+        return None, str(exc)
+    if decided is not None and decided > today():
+        return None, _("Datoen ligger i fremtiden. Skriv den dag, du fik afgørelsen.")
+    return decided, None
+
+
+@bp.post("/<slug>/klage/kalender.ics")
+def complaint_calendar(slug: str) -> Any:
+    """The complaint's last day as a calendar file, from the form just posted (a POST, so
+    the date never appears in an address or a log)."""
+    municipality, offer, form, _options = _complaint_form(slug)
+    if not form.validate():
+        abort(400)
+    decided, error = _read_decision_date(form)
+    if error:
+        abort(400)
+    guide = complaint_guide(book(), municipality, offer.id, form.about.data, decided, today())
+    if guide is None:
+        abort(400)
+    event = extras_texts.complaint_event(guide, municipality.name, slug,
+                                         request.host.split(":")[0])
+    if event is None:
+        abort(404)
+    body = calendar_file([event], stamp=datetime.now(UTC), language=locale_name(),
+                         name=_("Træning i %(name)s", name=municipality.name))
+    return Response(body.encode(), mimetype="text/calendar", headers={
+        "Content-Disposition": f'attachment; filename="traeningsguiden-{slug}-klage.ics"'})
+
+
+@bp.route("/<slug>/klage", methods=["GET", "POST"])
+def complaint(slug: str) -> Any:
+    municipality = municipality_or_404(slug)
+    if request.args.get("tilbud") not in OFFER_IDS:
+        offers = [assess_offer(book(), municipality, oid, Answers(), today()) for oid in OFFER_IDS]
+        return render_template("extras/complaint_choose.html", municipality=municipality,
+                               offers=[o for o in offers if complaint_options(o)])
+    municipality, offer, form, options = _complaint_form(slug)
+    date_error = None
+    if request.method == "POST" and form.validate():
+        decided, date_error = _read_decision_date(form)
+        if date_error is None:
+            guide = complaint_guide(book(), municipality, offer.id, form.about.data, decided,
+                                    today())
+            if guide is None:
+                abort(400)
+            letter = extras_texts.letter_lines(guide, municipality.name, today(),
+                                               on_behalf=who() == "relative")
+            return render_template("extras/complaint_letter.html", municipality=municipality,
+                                   guide=guide, letter=letter, form=form,
+                                   back=url_for("extras.complaint", slug=slug, tilbud=offer.id))
+    status = 400 if request.method == "POST" else 200
+    return render_template("extras/complaint.html", municipality=municipality, offer=offer,
+                           form=form, date_error=date_error,
+                           single=len(options) == 1, options=options), status

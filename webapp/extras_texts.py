@@ -1,0 +1,540 @@
+"""Sentences for the pages beyond the result: phone status, calendar events, the complaint
+letter, the professionals' overview, the comparison and the age of a standard.
+
+Like ``texts.py``: everything through gettext with Danish message ids and named
+parameters; the domain gives structured facts, this module words them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+
+from . import texts
+from .domain.assess import Assessment, Complaint, Deadline, Note, OfferAssessment
+from .domain.calendar import warning_for
+from .domain.complaint import ComplaintGuide, complaint_options
+from .domain.freshness import Freshness
+from .domain.ics import CalendarEvent, event_uid
+from .domain.phone import COPENHAGEN, PhoneStatus, phone_status
+from .domain.rules import (
+    WEEKDAYS,
+    Body,
+    Condition,
+    Costs,
+    Duration,
+    Frequency,
+    NationalRules,
+    Obligations,
+    ServiceGoal,
+    Unit,
+)
+from .i18n import format_long_date, format_phone, format_short_date, format_time, locale_name
+
+__all__ = ["complaint_options"]  # re-exported for templates: extras.complaint_options(offer)
+
+# --------------------------------------------------------------------------- names
+
+
+def possessive(name: str) -> str:
+    """The Danish genitive of a name for a Danish message: 'Aarhus Kommune' -> 'Aarhus
+    Kommunes' ('Vi har ikke %(name)s egen kvalitetsstandard'). Other languages' catalogs
+    write their own possessive ('%(name)s's own standard'), so they get the name as it is."""
+    if locale_name() != "da":
+        return name
+    return name + ("'" if name[-1:].lower() in ("s", "x", "z") else "s")
+
+
+# --------------------------------------------------------------------------- phone
+
+
+def copenhagen_now() -> datetime:
+    """The time now in Copenhagen (tests replace this function)."""
+    return datetime.now(COPENHAGEN)
+
+
+PHONE_WARNINGS = {
+    "dec24": _l("Det er juleaftensdag. Mange kontorer holder lukket, selv om telefontiden siger andet."),
+    "dec31": _l("Det er nytårsaftensdag. Mange kontorer holder lukket, selv om telefontiden siger andet."),
+    "constitution_day": _l("Det er grundlovsdag. Mange kontorer holder lukket om eftermiddagen."),
+}
+
+
+def phone_text(status: PhoneStatus) -> str:
+    """'Telefonen er åben nu – til kl. 9.30.' / 'Telefonen er lukket nu. Den åbner igen …'"""
+    if status.is_open and status.until is not None:
+        text = _("Telefonen er åben nu – til %(time)s.", time=format_time(f"{status.until:%H:%M}"))
+    elif status.opens is None:
+        text = _("Telefonen er lukket nu.")
+    else:
+        when = format_time(f"{status.opens:%H:%M}")
+        ahead = status.days_ahead or 0
+        weekday = str(texts.DAYS[WEEKDAYS[status.opens.weekday()]])
+        if ahead == 0:
+            text = _("Telefonen er lukket nu. Den åbner igen i dag %(time)s.", time=when)
+        elif ahead == 1:
+            text = _("Telefonen er lukket nu. Den åbner igen i morgen, %(weekday)s, %(time)s.",
+                     weekday=weekday, time=when)
+        elif ahead < 7:
+            text = _("Telefonen er lukket nu. Den åbner igen %(weekday)s %(time)s.",
+                     weekday=weekday, time=when)
+        else:
+            text = _("Telefonen er lukket nu. Den åbner igen %(date)s %(time)s.",
+                     date=format_long_date(status.opens.date()), time=when)
+    if status.warning:
+        text += " " + str(PHONE_WARNINGS[status.warning])
+    return text
+
+
+def phone_status_text(unit: Unit | Body | None) -> str | None:
+    """The phone line for a contact with phone hours; None when the standard gives none."""
+    if not isinstance(unit, Unit) or not unit.phones:
+        return None
+    status = phone_status(unit.phone_hours, copenhagen_now())
+    return phone_text(status) if status else None
+
+
+# --------------------------------------------------------------------------- freshness
+
+
+def freshness_text(fresh: Freshness) -> str:
+    if fresh.approved is None:
+        return _("Kvalitetsstandarden har ingen dato, så vi ved ikke, hvor gammel den er.")
+    when = format_short_date(fresh.approved)
+    if not fresh.years:
+        return _("Kvalitetsstandarden er godkendt %(date)s, for under et år siden.", date=when)
+    return ngettext("Kvalitetsstandarden er godkendt %(date)s, for %(num)s år siden.",
+                    "Kvalitetsstandarden er godkendt %(date)s, for %(num)s år siden.",
+                    fresh.years, date=when)
+
+
+def stale_text(name: str) -> str:
+    return _("Standarden er mere end tre år gammel, så noget kan have ændret sig siden: frister, "
+             "priser eller hvem du skal kontakte. Spørg %(name)s, hvis du er i tvivl.",
+             name=name)
+
+
+# --------------------------------------------------------------------------- national law
+
+
+def national_guarantees(national: NationalRules) -> list[str]:
+    """What the law gives everyone, whatever the municipality's own standard says."""
+    return [
+        _("Har du en genoptræningsplan fra sygehuset, skal kommunen kunne starte din træning "
+          "inden for %(days)s dage efter udskrivelsen. Ellers må du vælge en privat leverandør, "
+          "som KL har aftale med (Sundhedsloven § 140).", days=national.free_choice_days),
+        str(texts.TRANSPORT["national_140"]),
+        _("Har du et svært fysisk handicap eller en sygdom, der bliver værre, kan din læge "
+          "henvise dig til gratis fysioterapi (Sundhedsloven § 140 a)."),
+        _("Fra %(age)s år gives træning efter sygdom som en del af helhedspleje efter "
+          "Ældreloven.", age=national.pension_age),
+        _("Du får kommunens afgørelse skriftligt. Du kan klage over en afgørelse efter "
+          "Serviceloven inden for 4 uger. Kommunen vurderer den igen, før klagen går videre til "
+          "Ankestyrelsen."),
+    ]
+
+
+# --------------------------------------------------------------------------- calendar
+
+EVENT_SUMMARIES = {
+    "contact": _l("Sidste dag for kommunen til at kontakte dig"),
+    "provider_contact": _l("Sidste dag for den, der skal træne dig, til at kontakte dig"),
+    "decision": _l("Sidste dag for en skriftlig afgørelse"),
+    "start": _l("Sidste dag for at starte træningen"),
+    "clarifying_talk": _l("Sidste dag for en afklarende samtale"),
+    "free_choice": _l("Fra i dag må du vælge en privat leverandør"),
+    "complaint": _l("Sidste dag for din klage"),
+}
+
+
+def event_day(deadline: Deadline) -> date:
+    """The day the event is on: the day after for free choice ('from the day after')."""
+    return deadline.date + timedelta(days=1) if deadline.kind == "free_choice" else deadline.date
+
+
+def upcoming(offer: OfferAssessment, today: date) -> list[Deadline]:
+    return [d for d in offer.deadlines if event_day(d) >= today]
+
+
+def _summary(deadline: Deadline, offer: OfferAssessment) -> str:
+    key = deadline.goal.what if deadline.goal.what in ("provider_contact", "clarifying_talk") \
+        else deadline.kind
+    return _("%(what)s (%(offer)s)", what=EVENT_SUMMARIES.get(key, EVENT_SUMMARIES["start"]),
+             offer=texts.offer_title(offer))
+
+
+def _contact_line(unit: Unit | Body | None) -> str | None:
+    if unit is None or not unit.phones:
+        return None
+    return _("Telefon: %(phone)s (%(name)s)", phone=format_phone(unit.phones[0].number),
+             name=unit.name)
+
+
+def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug: str,
+                    domain: str) -> list[CalendarEvent]:
+    """One event per upcoming deadline of ``offers``."""
+    name = assessment.municipality.name
+    events = []
+    for offer in offers:
+        for d in upcoming(offer, assessment.today):
+            day = event_day(d)
+            lines = [texts.deadline_text(d, name)]
+            warning = warning_for(day)
+            if warning:
+                lines.append(str(texts.WARNINGS[warning]))
+            contact = _contact_line(offer.unit) if d.kind != "complaint" else None
+            if d.kind == "complaint":
+                complaint = next((c for c in offer.complaints if c.deadline_date == d.date), None)
+                contact = _contact_line(complaint.body) if complaint else None
+            if contact:
+                lines.append(contact)
+            lines.append(_("Fra Træningsguiden. Det er en vejledning, ikke en afgørelse."))
+            summary = _summary(d, offer)
+            events.append(CalendarEvent(
+                uid=event_uid(slug, offer.id, d.kind, d.goal.what, d.date.isoformat(),
+                              domain=domain),
+                day=day,
+                summary=summary,
+                description="\n\n".join(lines),
+                reminder=_("I morgen: %(what)s", what=summary),
+            ))
+    return sorted(events, key=lambda e: (e.day, e.summary))
+
+
+def complaint_event(guide: ComplaintGuide, municipality: str, slug: str,
+                    domain: str) -> CalendarEvent | None:
+    """The complaint's last day as a calendar event (None without a date to put there)."""
+    if guide.deadline is None or guide.past:
+        return None
+    summary = _("%(what)s (%(offer)s)", what=EVENT_SUMMARIES["complaint"],
+                offer=texts.offer_title(guide.offer))
+    lines = [guide_deadline_text(guide, municipality) or ""]
+    if guide.warning:
+        lines.append(str(texts.WARNINGS[guide.warning]))
+    lines.append(_("Send klagen til: %(to)s", to=", ".join(addressee_lines(guide, municipality))))
+    lines.append(_("Fra Træningsguiden. Det er en vejledning, ikke en afgørelse."))
+    return CalendarEvent(
+        uid=event_uid(slug, guide.offer.id, "complaint", guide.about, guide.deadline.isoformat(),
+                      domain=domain),
+        day=guide.deadline,
+        summary=summary,
+        description="\n\n".join(lines),
+        reminder=_("I morgen: %(what)s", what=summary),
+    )
+
+
+# --------------------------------------------------------------------------- complaint
+
+COMPLAINT_CHOICES = {
+    "decision": _l("Jeg er uenig i kommunens afgørelse, fx et afslag"),
+    "treatment": _l("Jeg er uenig i et afslag eller i behandlingen efter sundhedsloven"),
+    "transport": _l("Jeg er uenig i en afgørelse om kørsel eller godtgørelse"),
+}
+
+LETTER_SUBJECTS = {
+    "decision": _l("Klage over afgørelse om %(offer)s – %(law)s"),
+    "treatment": _l("Klage over %(municipality)s afgørelse om %(offer)s – %(law)s"),
+    "transport": _l("Klage over %(municipality)s afgørelse om kørsel til %(offer)s – %(law)s"),
+}
+
+BLANK_NAME = _l("[Dit navn]")
+BLANK_ADDRESS = _l("[Din adresse]")
+BLANK_ID = _l("[Dit cpr-nummer eller sagsnummeret fra afgørelsen]")
+BLANK_DATE = _l("[dato]")
+BLANK_ADDRESSEE = _l("[Adressen står i afgørelsen]")
+BLANK_REASON = _l("[Skriv med dine egne ord, hvorfor du er uenig. Fx hvad du ikke kan længere, "
+                  "og hvad du har brug for hjælp til.]")
+BLANK_SIGNATURE = _l("[Din underskrift]")
+BLANK_BEHALF = _l("[navn og cpr-nummer]")
+
+
+def addressee_lines(guide: ComplaintGuide, municipality: str) -> list[str]:
+    """Whom the letter is to: the municipality's unit with its address, or the national body."""
+    body = guide.complaint.body
+    if isinstance(body, Unit):
+        lines = [] if municipality.split(" ")[0] in body.name else [municipality]
+        lines.append(body.name + (f", {body.municipality_part}" if body.municipality_part else ""))
+        lines += list(body.address) or [body.email or str(BLANK_ADDRESSEE)]
+        return lines
+    if guide.to_municipality:
+        return [municipality, str(BLANK_ADDRESSEE)]
+    return [body.name, *body.address]
+
+
+def letter_lines(guide: ComplaintGuide, municipality: str, today: date,
+                 on_behalf: bool = False) -> dict[str, Any]:
+    """The letter, as parts the template lays out and the plain text for copying."""
+    offer = guide.offer
+    about = guide.about
+    received = (format_short_date(guide.decision_date) if guide.decision_date
+                else str(BLANK_DATE))
+    subject = str(LETTER_SUBJECTS[about]) % {
+        "offer": texts.offer_title(offer).lower() if locale_name() == "da"
+        else texts.offer_title(offer),
+        "law": offer.law,
+        "municipality": possessive(municipality),
+    }
+    sender = [str(BLANK_NAME), str(BLANK_ADDRESS), str(BLANK_ID)]
+    body: list[str] = []
+    if on_behalf:
+        body.append(_("Jeg skriver på vegne af %(person)s, som har givet mig fuldmagt til at "
+                      "klage.", person=BLANK_BEHALF))
+        body.append(_("Afgørelsen blev modtaget den %(date)s. Vi er uenige i afgørelsen og klager "
+                      "over den.", date=received))
+    elif guide.to_municipality:
+        body.append(_("Jeg fik jeres afgørelse den %(date)s. Jeg er uenig i afgørelsen og klager "
+                      "over den.", date=received))
+    else:
+        body.append(_("Jeg fik %(municipality)s afgørelse den %(date)s. Jeg er uenig i afgørelsen "
+                      "og klager over den.", municipality=possessive(municipality),
+                      date=received))
+    body.append(_("Jeg er uenig, fordi:"))
+    reason = str(BLANK_REASON)
+    closing: list[str] = []
+    if guide.to_municipality:
+        forward = guide.complaint.forward_to
+        if forward is not None:
+            closing.append(_("Jeg beder jer vurdere afgørelsen igen. Holder I fast i "
+                             "afgørelsen, beder jeg jer sende klagen videre til %(body)s.",
+                             body=forward.name))
+        else:
+            closing.append(_("Jeg beder jer vurdere afgørelsen igen."))
+    else:
+        closing.append(_("Jeg beder jer behandle min klage."))
+    closing.append(_("Venlig hilsen"))
+    signature = str(BLANK_SIGNATURE)
+    to = addressee_lines(guide, municipality)
+    dated = _("Dato: %(date)s", date=format_short_date(today))
+    parts = [
+        "\n".join(sender),
+        "\n".join([_("Til:")] + to),
+        dated,
+        subject,
+        *body,
+        reason,
+        *closing,
+        signature,
+    ]
+    return {"sender": sender, "to": to, "date": dated, "subject": subject, "body": body,
+            "reason": reason, "closing": closing, "signature": signature,
+            "text": "\n\n".join(parts)}
+
+
+def guide_deadline_text(guide: ComplaintGuide, municipality: str) -> str | None:
+    if guide.deadline is None:
+        return texts.complaint_deadline_text(guide.complaint)
+    when = format_long_date(guide.deadline)
+    body = guide.complaint.body
+    name = municipality if guide.to_municipality else body.name
+    if guide.complaint.route.deadline_unit == "years":
+        return _("Klag senest %(date)s: %(rule)s", date=when,
+                 rule=texts.complaint_deadline_text(guide.complaint))
+    return _("Din klage skal være modtaget af %(body)s senest %(date)s.",
+             body=texts.name_text(name), date=when)
+
+
+def renamed_text(complaint: Complaint) -> str | None:
+    """'The standard names Patientombuddet; today it is called …' (Nyborg 2017)."""
+    if not complaint.renamed_from:
+        return None
+    return texts.note_text(Note("body_renamed", {"old": complaint.renamed_from,
+                                                 "new": complaint.body.name}))
+
+
+def guide_next_text(guide: ComplaintGuide) -> list[str]:
+    out = []
+    nxt = texts.complaint_next_text(guide.complaint)
+    if nxt:
+        out.append(nxt)
+    elif guide.to_municipality:
+        out.append(_("Kommunen vurderer afgørelsen igen og giver dig besked."))
+    else:
+        out.append(_("%(body)s behandler klagen og giver dig besked. Har du spørgsmål, så ring "
+                     "til dem.", body=texts.name_text(guide.complaint.body.name)))
+    if not guide.to_municipality and guide.complaint.body.url:
+        out.append(_("Du kan også klage med formularen på %(url)s. Så kan du bruge brevet her "
+                     "som udkast.", url=guide.complaint.body.url))
+    return out
+
+
+# --------------------------------------------------------------------------- professionals
+
+PRO_ROUTES = {
+    "contact_unit": _l("Henvendelse direkte til kommunen. Der er ikke krav om henvisning."),
+    "plan_from_hospital": _l("Sygehuset sender en genoptræningsplan til kommunen. Borgeren skal "
+                             "ikke selv søge."),
+    "gp_referral": _l("Henvisning fra egen læge. Henvisningen gælder et år og skal fornyes."),
+    "gp_or_hospital_referral": _l("Henvisning fra egen læge eller sygehuset, med borgerens "
+                                  "samtykke."),
+}
+
+PRO_CONTACTERS = {
+    "person": _l("borgeren selv"),
+    "relative": _l("pårørende"),
+    "gp": _l("egen læge"),
+    "hospital": _l("sygehuset"),
+    "others_with_consent": _l("andre med borgerens samtykke"),
+}
+
+# (kind, label): kind 'target' describes who the offer is for, 'exclusion' who it is not for.
+PRO_CONDITIONS: dict[str, tuple[str, Any]] = {
+    "age_at_least": ("target", _l("fra %(value)s år")),
+    "age_below": ("target", _l("under %(value)s år")),
+    "below_pension_age": ("target", _l("under folkepensionsalderen (%(value)s år, derefter "
+                                       "Ældreloven)")),
+    "pension_age": ("target", _l("fra folkepensionsalderen (%(value)s år)")),
+    "has_hospital_plan": ("target", _l("genoptræningsplan fra sygehuset")),
+    "municipal_plan_level": ("target", _l("plan på basalt eller avanceret niveau eller "
+                                          "rehabilitering på specialiseret niveau")),
+    "sudden_function_loss": ("target", _l("funktionstab for nylig efter sygdom, skade eller "
+                                          "fald")),
+    "lasting_function_loss": ("target", _l("varigt nedsat funktionsevne")),
+    "function_loss": ("target", _l("aldersbetinget nedsat funktionsevne")),
+    "motivated": ("target", _l("motiveret for en aktiv indsats")),
+    "can_join_team": ("target", _l("kan træne på hold")),
+    "lives_at_home": ("target", _l("hjemmeboende")),
+    "pensioner": ("target", _l("modtager pension")),
+    "chronic_or_smoker": ("target", _l("kronisk sygdom (KOL, type 2-diabetes, hjertesygdom, "
+                                       "kræft, psykisk sygdom, ryg, knogleskørhed, gigt) eller "
+                                       "rygning")),
+    "chronic_condition": ("target", _l("kronisk sygdom, som kommunen har forløb for")),
+    "qualifies_for_140a": ("target", _l("svært fysisk handicap eller funktionsnedsættelse ved "
+                                        "fremadskridende sygdom")),
+    "severe_disability": ("target", _l("svært fysisk handicap (varer mindst 5 år)")),
+    "neurological_cause": ("target", _l("neurologisk årsag")),
+    "not_in_hospital": ("exclusion", _l("indlagt på sygehus (så står sygehuset for "
+                                        "træningen)")),
+    "not_hospital_treated": ("exclusion", _l("sygdom behandlet under indlæggelse (så "
+                                             "Sundhedsloven § 140)")),
+    "needs_help_to_train": ("exclusion", _l("kan klare sig med selvtræning eller almindelige "
+                                            "tilbud")),
+    "not_already_treated": ("exclusion", _l("får allerede træning eller vederlagsfri "
+                                            "fysioterapi for samme problem")),
+    "not_maintenance_last_year": ("exclusion", _l("har fået vedligeholdende træning inden for "
+                                                  "12 måneder")),
+}
+
+
+def condition_label(condition: Condition) -> str:
+    _kind, label = PRO_CONDITIONS.get(condition.rule, ("target", condition.rule))
+    value = condition.value if isinstance(condition.value, int) else ""
+    text = str(label) % {"value": value} if "%(value)s" in str(label) else str(label)
+    if condition.if_failed == "possible":
+        text = _("%(condition)s (som hovedregel)", condition=text)
+    return text
+
+
+def conditions_by_kind(conditions: list[Condition], kind: str) -> list[str]:
+    return [condition_label(c) for c in conditions
+            if PRO_CONDITIONS.get(c.rule, ("target", ""))[0] == kind]
+
+
+# --------------------------------------------------------------------------- comparison
+
+ROW_LABELS = {
+    "contact": _l("Kontakt og afgørelse"),
+    "start": _l("Start"),
+    "frequency": _l("Hvor tit"),
+    "duration": _l("Hvor længe"),
+    "transport": _l("Kørsel"),
+    "fees": _l("Egenbetaling"),
+    "cancel": _l("Afbud og udeblivelse"),
+    "complaint": _l("Klage"),
+    "source": _l("Standardens dato"),
+}
+
+NOT_STATED = _l("Står ikke i standarden.")
+
+
+def frequency_text(frequency: Frequency) -> str | None:
+    if frequency.per_week is None:
+        return None
+    low, high = frequency.per_week.min, frequency.per_week.max
+    if low == high:
+        text = ngettext("%(num)s gang om ugen", "%(num)s gange om ugen", low)
+    else:
+        text = _("%(min)s-%(max)s gange om ugen", min=low, max=high)
+    if frequency.session_minutes:
+        text += ", " + _("%(minutes)s minutter hver gang", minutes=frequency.session_minutes)
+    if frequency.as_a_rule:
+        text = _("%(frequency)s (som regel)", frequency=text)
+    return text + "."
+
+
+def duration_cell(duration: Duration) -> str:
+    if duration.kind in ("max", "typical", "period") and not duration.max_amount:
+        return str(NOT_STATED)
+    return texts.duration_text(duration)
+
+
+def transport_cell(costs: Costs | None, approved: date | None) -> list[str]:
+    if costs is None or costs.transport is None:
+        return [str(NOT_STATED)]
+    out = [str(texts.TRANSPORT[costs.transport])]
+    if costs.transport_alternatives:
+        out.append(_("Du kan bruge: %(options)s.",
+                     options=", ".join(texts.name_text(t) for t in costs.transport_alternatives)))
+    if costs.reimbursement:
+        out.append(texts.reimbursement_text(
+            costs.reimbursement.pensioner_min_dkk, costs.reimbursement.others_min_dkk,
+            format_short_date(approved) if approved else None))
+    return out
+
+
+def fees_cell(costs: Costs | None) -> list[str]:
+    if costs is None:
+        return [str(NOT_STATED)]
+    out = [_("Træningen er gratis.")] if costs.training_free else []
+    out += [texts.fee_text(f) for f in costs.fees]
+    return out or [str(NOT_STATED)]
+
+
+def cancel_cell(obligations: Obligations | None) -> list[str]:
+    if obligations is None or (obligations.cancel is None and not obligations.end_rules):
+        return [str(NOT_STATED)]
+    out = [texts.cancel_text(obligations.cancel)] if obligations.cancel else []
+    out += [texts.end_rule_text(r) for r in obligations.end_rules]
+    return out
+
+
+def complaint_cell(complaints: tuple[Complaint, ...]) -> list[str]:
+    out = []
+    for c in complaints:
+        line = _("%(about)s: %(body)s.", about=texts.COMPLAINT_ABOUT[c.route.about],
+                 body=texts.name_text(c.body.name))
+        deadline = texts.complaint_deadline_text(c)
+        if deadline:
+            line += " " + deadline
+        if c.forward_to is not None:
+            line += " " + _("Derefter %(body)s.", body=c.forward_to.name)
+        out.append(line)
+    return out or [str(NOT_STATED)]
+
+
+def goals_cell(goals: tuple[ServiceGoal, ...]) -> list[str]:
+    return [texts.goal_text(g) for g in goals] or [str(NOT_STATED)]
+
+
+def comparison_cell(kind: str, value: Any, approved: date | None = None) -> list[str]:
+    """Sentences for one cell of the comparison (see ``domain.compare.cell``); ``approved``
+    dates amounts that come from the standard."""
+    if kind in ("contact", "start"):
+        return goals_cell(value)
+    if kind == "frequency":
+        text = frequency_text(value) if value is not None else None
+        return [text or str(NOT_STATED)]
+    if kind == "duration":
+        return [duration_cell(value) if value is not None else str(NOT_STATED)]
+    if kind == "transport":
+        return transport_cell(value, approved)
+    if kind == "fees":
+        return fees_cell(value)
+    if kind == "cancel":
+        return cancel_cell(value)
+    if kind == "complaint":
+        return complaint_cell(value)
+    return [freshness_text(value.freshness)]
