@@ -335,8 +335,9 @@ def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
                 notes.append(Note("free_choice_override", {"days": days}))
                 break
     for c in complaints:
-        if c.renamed_from:
-            notes.append(Note("body_renamed", {"old": c.renamed_from, "new": c.body.name}))
+        note = Note("body_renamed", {"old": c.renamed_from, "new": c.body.name})
+        if c.renamed_from and note not in notes:  # one note, however many routes name it
+            notes.append(note)
     return tuple(notes)
 
 
