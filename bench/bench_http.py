@@ -35,6 +35,7 @@ from benchlib import (
     site,
     table,
     walk,
+    warn_if_busy,
     workers,
 )
 
@@ -103,6 +104,7 @@ def main() -> int:
     args = parser.parse_args()
     levels = [int(c) for c in args.connections.split(",")]
     ensure_wrk()
+    load_before = warn_if_busy("before")
     results: dict[str, dict[str, Any]] = {}
     with site() as ours, minimal_site() as minimal:
         steps = targets(ours.port)
@@ -125,6 +127,7 @@ def main() -> int:
             for c, rs in per.items():
                 results.setdefault(name, {})[c] = combine(rs, runs["minimal"][c])
 
+    load_after = warn_if_busy("after")
     rows = []
     for name in ["minimal", *steps]:
         for c in levels:
@@ -147,6 +150,7 @@ def main() -> int:
         "errors": sum(sum(r["errors"].values()) for t in results.values() for r in t.values()),
     }
     save_results("http", {"seconds": args.seconds, "rounds": args.rounds, "connections": levels,
+                          "load_average": {"before": load_before, "after": load_after},
                           "targets": {n: s.path for n, s in steps.items()},
                           "results": results, "summary": summary})
     if summary["errors"]:

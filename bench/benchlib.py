@@ -496,6 +496,24 @@ def load_results() -> dict[str, Any]:
     return data
 
 
+def loadavg() -> float:
+    """The 1-minute load average: above the core count, other work competes for the CPU."""
+    try:
+        return float(Path("/proc/loadavg").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return -1.0
+
+
+def warn_if_busy(label: str) -> float:
+    load = loadavg()
+    cores = os.cpu_count() or 1
+    if load > cores / 2:
+        print(f"note ({label}): load average {load:.1f} on {cores} cores: other work is "
+              "running, so absolute timings are high and noisy; ratios hold up better",
+              flush=True)
+    return load
+
+
 def environment() -> dict[str, Any]:
     cpu = ""
     with contextlib.suppress(OSError):

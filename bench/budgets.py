@@ -79,6 +79,11 @@ def main() -> int:
                 [[a, b, c, status[d]] for a, b, c, d in rows]))
     save_results("budgets", [{"budget": a, "limit": b, "measured": c, "met": d}
                              for a, b, c, d in rows])
+    load = (results.get("http") or {}).get("load_average")
+    if load:
+        cores = (results.get("meta") or {}).get("cpus")
+        print(f"server timings taken at load average {load['before']:.1f} -> "
+              f"{load['after']:.1f} on {cores} cores")
     missed = [a for a, _, _, d in rows if d is False]
     if missed:
         print(f"missed: {', '.join(missed)}")

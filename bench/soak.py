@@ -31,12 +31,14 @@ from typing import Any
 from benchlib import children as child_pids
 from benchlib import (
     ensure_wrk,
+    loadavg,
     rss_kib,
     run_wrk,
     save_results,
     site,
     table,
     walk,
+    warn_if_busy,
     workers,
 )
 
@@ -82,6 +84,7 @@ def main() -> int:
     args = parser.parse_args()
     seconds = min(max(args.seconds, 15), 600)
     ensure_wrk()
+    load_before = warn_if_busy("before")
     with site() as server:
         steps = []
         personas = ["herlev", "fredensborg", "fredericia", "broenderslev", "nyborg", "aarhus"]
@@ -151,6 +154,7 @@ def main() -> int:
         "memory": {"before": before, "after_warmup": warm, "end": end, "max_workers_kib": peak,
                    "growth_kib": growth, "allowed_kib": allowed, "flat": flat,
                    "samples": samples},
+        "load_average": {"before": load_before, "after": loadavg()},
         "passed": ok,
     })
     if not alive:

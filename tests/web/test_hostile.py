@@ -111,6 +111,17 @@ def test_api_conforms_to_its_openapi_document(case):
     case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
 
+@pytest.mark.parametrize(("age", "status"), [(72.0, 200), (72, 200), (72.5, 400), ("72", 400),
+                                           (True, 400), (1e300, 400), (-0.0, 200)])
+def test_api_age_is_a_json_schema_integer(fuzz_app, age, status):
+    """The document says integer; in JSON Schema 72.0 is one (found by schemathesis)."""
+    response = fuzz_app.test_client().post("/api/v1/assessment", json={
+        "municipality": "herlev", "answers": {"age": age}})
+    assert response.status_code == status, response.get_json()
+    if status == 400:
+        assert response.get_json()["error"]["field"] == "answers.age"
+
+
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
     | st.text(max_size=40),

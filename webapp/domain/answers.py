@@ -26,6 +26,16 @@ def _iso_date_only(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
+def _whole_number(value: Any) -> Any:
+    """JSON Schema's "integer" includes 72.0: take it as 72 (72.5, "72" and true stay wrong)."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+Age = Annotated[int, Field(ge=0, le=120, strict=True), BeforeValidator(_whole_number)]
+
+
 class HospitalPlan(StrEnum):
     YES = "yes"
     NO = "no"
@@ -108,7 +118,7 @@ class Answers(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
-    age: int | None = Field(default=None, ge=0, le=120, strict=True)
+    age: Age | None = None
     in_hospital: StrictBool | None = None
     hospital_plan: HospitalPlan | None = None
     plan_level: PlanLevel | None = None
