@@ -33,6 +33,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from . import texts
 
     app.jinja_env.globals["texts"] = texts
+    from .questionnaire.present import offer_facts
+
+    app.jinja_env.globals["offer_facts"] = offer_facts
     speedups.install()
     i18n.init_app(app)
     compression.init_app(app)  # before security: its after_request hook runs last

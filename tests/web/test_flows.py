@@ -158,3 +158,22 @@ def test_pages_are_not_cached(pages):
 @pytest.mark.parametrize("url", ["/privatliv", "/om"])
 def test_static_pages(pages, url):
     pages.get(url)
+
+
+def test_cached_offer_facts_hold_nothing_personal(app):
+    """The rules-only parts of an offer are rendered once and cached; what depends on the
+    person (transport verdict, complaint dates) must still differ from person to person."""
+    from tests.web.conftest import PageClient
+
+    base = dict(PERSONAS["nyborg"])
+    first = PageClient(app.test_client())
+    run_flow(first, "nyborg", "self", {**base, "pensioner": True})
+    second = PageClient(app.test_client())
+    run_flow(second, "nyborg", "self", {**base, "pensioner": False, "can_travel": True,
+                                        "distance_over_50km": False})
+    html_1 = first.get("/nyborg/resultat").get_data(as_text=True)
+    html_2 = second.get("/nyborg/resultat").get_data(as_text=True)
+    assert "ser du ud til at have ret til kørsel" in html_1
+    assert "ser du ikke ud til at have ret til kørsel" in html_2
+    # The shared, cached part is the same for both: Nyborg's reimbursement minimums.
+    assert "25 kr." in html_1 and "25 kr." in html_2

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from flask import url_for
+from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
+from markupsafe import Markup
 
 from .. import texts
-from ..domain.assess import Assessment, OfferAssessment
+from ..domain.answers import Answers
+from ..domain.assess import Assessment, OfferAssessment, assess_offer
 from ..domain.flow import UNKNOWN
-from ..i18n import format_long_date
+from ..domain.loader import RuleBook
+from ..domain.rules import OfferId
+from ..i18n import format_long_date, locale_name
 from .catalogue import DONT_KNOW, NO, QUESTIONS, YES, Question
 
 
@@ -80,3 +85,40 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
             view.timeline = _timeline(offer, name)
         groups[offer.verdict].append(view)
     return {"groups": groups, "assessment": assessment, "municipality": name}
+
+
+@lru_cache(maxsize=4096)
+def _facts(book: RuleBook, slug: str, offer_id: OfferId, locale: str, part: str) -> Markup:
+    standard = book.standards.get(slug)
+    # The same pieces assess() uses, asked with no answers: nothing personal goes in here.
+    rules_only = assess_offer(book, book.municipalities[slug], offer_id, Answers(), date.min)
+    html = render_template(
+        "questionnaire/_offer_facts.html",
+        part=part,
+        r=rules_only.rules,
+        source=rules_only.source,
+        laws=rules_only.laws,
+        standard=standard,
+        unit=rules_only.unit,
+        complaints=rules_only.complaints,
+        municipality=book.municipalities[slug].name,
+    )
+    return Markup(html)
+
+
+def offer_facts(offer: OfferAssessment, part: str) -> Markup:
+    """The rules-only part of an offer, rendered once per municipality, offer and language.
+
+    It holds nothing a person answered and nothing that depends on the date, so it is the
+    same for everyone who reads that offer in that language (see _offer_facts.html).
+    """
+    book: RuleBook = current_app.extensions["rules"]
+    assert part in ("apply", "where", "costs", "obligations", "complaints", "source")
+    return _facts(book, current_slug(), offer.id, locale_name(), part)
+
+
+def current_slug() -> str:
+    slug = (request.view_args or {}).get("slug")
+    if not isinstance(slug, str):
+        raise RuntimeError("offer_facts is only for pages under /<slug>/")
+    return slug
