@@ -5,7 +5,7 @@ PIP := .venv/bin/pip
 PYBABEL := .venv/bin/pybabel
 HOST ?= 127.0.0.1
 PORT ?= 5000
-EXTRACT := $(PYBABEL) extract -F babel.cfg -k _l -k N_ -k ngettext:1,2 --sort-by-file --no-wrap --project=traeningsguiden --copyright-holder=Træningsguiden -o
+EXTRACT := $(PYBABEL) extract -F babel.cfg -k _l -k N_ -k ngettext:1,2 --sort-output --no-location --no-wrap --project=traeningsguiden --copyright-holder=Træningsguiden -o
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test test-fast lint assets translations extract update-catalogs compile-catalogs check-strings check-catalogs bench soak lix clean

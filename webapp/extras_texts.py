@@ -14,13 +14,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 
-from . import texts
+from . import context, texts
 from .domain.assess import Assessment, Complaint, Deadline, Note, OfferAssessment
 from .domain.calendar import warning_for
 from .domain.complaint import ComplaintGuide, complaint_options
 from .domain.freshness import Freshness
 from .domain.ics import CalendarEvent, event_uid
-from .domain.phone import COPENHAGEN, PhoneStatus, phone_status
+from .domain.phone import PhoneStatus, phone_status
 from .domain.rules import (
     WEEKDAYS,
     Body,
@@ -53,8 +53,8 @@ def possessive(name: str) -> str:
 
 
 def copenhagen_now() -> datetime:
-    """The time now in Copenhagen (tests replace this function)."""
-    return datetime.now(COPENHAGEN)
+    """The time now in Copenhagen (tests pin webapp.context.now)."""
+    return context.now()
 
 
 PHONE_WARNINGS = {

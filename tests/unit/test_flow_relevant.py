@@ -1,45 +1,49 @@
-"""flow.relevant decides "ruled out" without _judge (a speed-up, see bench/); it must ask
-exactly what the earlier implementation, which asked _judge, asked."""
+"""The questionnaire asks only what can still change a verdict (webapp/domain/flow.py)."""
+
+from datetime import date
+from typing import get_args
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.unit.test_properties import BOOK, SLUGS, answers
-from webapp.domain.answers import HospitalPlan
-from webapp.domain.assess import _judge, merged_offer
+from webapp.domain.answers import AnswerKey
+from webapp.domain.assess import assess, merged_offer, ruled_out
 from webapp.domain.conditions import RULES, evaluate
-from webapp.domain.flow import _FROM, ORDER, TRANSPORT_KEYS, relevant
+from webapp.domain.flow import ORDER, relevant
 from webapp.domain.rules import OFFER_IDS
 
 
-def relevant_via_judge(book, slug, answers, answered):
-    """The earlier implementation, verbatim, as the reference."""
-    keys = set()
+def test_every_answer_key_has_its_place_in_the_question_order():
+    assert sorted(ORDER) == sorted(get_args(AnswerKey))
+    assert len(ORDER) == len(set(ORDER))
+
+
+@settings(max_examples=300, deadline=None)
+@given(slug=st.sampled_from(SLUGS), a=answers)
+def test_ruled_out_is_exactly_an_unlikely_verdict(slug, a):
+    result = assess(slug, a, date(2026, 3, 30), BOOK)
     for offer_id in OFFER_IDS:
-        rules = merged_offer(book, slug, offer_id)
-        verdict, _ = _judge(rules.conditions, answers)
-        if verdict == "unlikely":
-            continue
-        for cond in rules.conditions:
-            if evaluate(cond.rule, answers, cond.value) is None:
-                keys.update(RULES[cond.rule].reads)
-        for goal in rules.service_goals:
-            if goal.counted_from in _FROM:
-                keys.add(_FROM[goal.counted_from])
-        if (rules.costs and rules.costs.transport == "national_140"
-                and answers.pensioner is not True and answers.distance_over_50km is not True):
-            keys.update(TRANSPORT_KEYS)
-    if answers.hospital_plan is not HospitalPlan.YES:
-        keys.discard("plan_level")
-        keys.discard("discharge_date")
-    if answers.request_date is None:
-        keys.discard("decision_date")
-    else:
-        keys.add("decision_date")
-    return [k for k in ORDER if k in keys and k not in answered]
+        rules = merged_offer(BOOK, slug, offer_id)
+        assert ruled_out(rules.conditions, a) == (result.offer(offer_id).verdict == "unlikely")
 
 
 @settings(max_examples=200, deadline=None)
 @given(slug=st.sampled_from(SLUGS), a=answers, answered=st.sets(st.sampled_from(ORDER)))
-def test_same_questions_as_with_judge(slug, a, answered):
-    assert relevant(BOOK, slug, a, answered) == relevant_via_judge(BOOK, slug, a, answered)
+def test_a_condition_question_is_asked_only_for_offers_still_open(slug, a, answered):
+    """An answer read only by conditions of ruled-out offers is never asked."""
+    open_reads: set[str] = set()
+    for offer_id in OFFER_IDS:
+        rules = merged_offer(BOOK, slug, offer_id)
+        if ruled_out(rules.conditions, a):
+            continue
+        for cond in rules.conditions:
+            if evaluate(cond.rule, a, cond.value) is None:
+                open_reads.update(RULES[cond.rule].reads)
+    condition_keys = {k for rule in RULES.values() for k in rule.reads}
+    dates_and_transport = {"discharge_date", "request_date", "decision_date", "pensioner",
+                           "can_travel", "distance_over_50km"}
+    for key in relevant(BOOK, slug, a, answered):
+        assert key not in answered
+        if key in condition_keys and key not in dates_and_transport:
+            assert key in open_reads, key

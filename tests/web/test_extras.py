@@ -29,8 +29,7 @@ def now(monkeypatch):
 
     def set_now(*args):
         moment = datetime(*args, tzinfo=COPENHAGEN)
-        monkeypatch.setattr("webapp.extras_texts.copenhagen_now", lambda: moment)
-        monkeypatch.setattr("webapp.api.today_in_copenhagen", lambda: moment.date())
+        monkeypatch.setattr("webapp.context.now", lambda: moment)
         return moment
 
     return set_now

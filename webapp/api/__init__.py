@@ -6,12 +6,12 @@ import json
 import re
 from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 from flask_babel import gettext as _
 from pydantic import TypeAdapter, ValidationError
 
+from .. import context
 from ..domain.answers import Answers, IsoDate
 from ..domain.assess import assess
 from ..domain.loader import RuleBook
@@ -23,7 +23,6 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
 TOP_LEVEL = {"municipality", "answers", "today"}
-COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
 class ApiError(Exception):
@@ -38,14 +37,7 @@ def api_error(exc: ApiError) -> Any:
 
 
 def rule_book() -> RuleBook:
-    book: RuleBook = current_app.extensions["rules"]
-    return book
-
-
-def today_in_copenhagen() -> date:
-    from datetime import datetime
-
-    return datetime.now(COPENHAGEN).date()
+    return context.rule_book()
 
 
 def parse_request() -> tuple[str, Answers, date]:
@@ -83,7 +75,7 @@ def parse_request() -> tuple[str, Answers, date]:
                        _("Ugyldigt svar i %(field)s: %(problem)s", field=key,
                          problem=problem_text(err)),
                        f"answers.{key}") from None
-    today = today_in_copenhagen()
+    today = context.today()
     if "today" in body:
         try:
             today = TypeAdapter(IsoDate).validate_python(body["today"])

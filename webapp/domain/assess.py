@@ -193,6 +193,15 @@ def merged_offer(book: RuleBook, slug: str, offer_id: OfferId) -> OfferRules:
 # --------------------------------------------------------------------------- pieces
 
 
+def ruled_out(conditions: list[Condition], answers: Answers) -> bool:
+    """True when a hard condition has failed: the verdict is ``unlikely`` whatever else is
+    answered. The questionnaire asks this at every step, so it builds no reasons."""
+    return any(
+        cond.if_failed != "possible" and evaluate(cond.rule, answers, cond.value) is False
+        for cond in conditions
+    )
+
+
 def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tuple[Reason, ...]]:
     met: list[Reason] = []
     failed_hard: list[Reason] = []

@@ -14,7 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .answers import DATE_KEYS, AnswerKey, Answers, HospitalPlan
-from .assess import merged_offer
+from .assess import merged_offer, ruled_out
 from .conditions import RULES, evaluate
 from .loader import RuleBook
 from .rules import OFFER_IDS
@@ -77,14 +77,10 @@ def relevant(book: RuleBook, slug: str, answers: Answers, answered: set[str]) ->
     keys: set[str] = set()
     for offer_id in OFFER_IDS:
         rules = merged_offer(book, slug, offer_id)
-        outcomes = [evaluate(cond.rule, answers, cond.value) for cond in rules.conditions]
-        # Ruled out, as _judge would say "unlikely": a hard condition has failed. (Decided
-        # here without building _judge's reasons: this runs for every step of every walk.)
-        if any(outcome is False and cond.if_failed != "possible"
-               for cond, outcome in zip(rules.conditions, outcomes, strict=True)):
+        if ruled_out(rules.conditions, answers):
             continue
-        for cond, outcome in zip(rules.conditions, outcomes, strict=True):
-            if outcome is None:
+        for cond in rules.conditions:
+            if evaluate(cond.rule, answers, cond.value) is None:
                 keys.update(RULES[cond.rule].reads)
         for goal in rules.service_goals:
             if goal.counted_from in _FROM:

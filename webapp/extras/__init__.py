@@ -15,7 +15,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    current_app,
     redirect,
     render_template,
     request,
@@ -28,7 +27,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
-from .. import extras_texts
+from .. import context, extras_texts
 from ..domain.answers import Answers
 from ..domain.assess import Complaint, OfferAssessment, assess, assess_offer
 from ..domain.compare import compare
@@ -53,12 +52,11 @@ def _template_globals(state: BlueprintSetupState) -> None:
 
 
 def book() -> RuleBook:
-    rules: RuleBook = current_app.extensions["rules"]
-    return rules
+    return context.rule_book()
 
 
 def today() -> date:
-    return extras_texts.copenhagen_now().date()
+    return context.today()
 
 
 def municipality_or_404(slug: str) -> Municipality:

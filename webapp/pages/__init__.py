@@ -19,6 +19,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectField
 from wtforms.validators import InputRequired
 
+from .. import context
 from ..domain.loader import RuleBook
 from ..domain.rules import Municipality
 from ..i18n import TranslatedForm
@@ -28,8 +29,7 @@ bp = Blueprint("pages", __name__)
 
 
 def book() -> RuleBook:
-    rules: RuleBook = current_app.extensions["rules"]
-    return rules
+    return context.rule_book()
 
 
 def municipality_label(m: Municipality, has_standard: bool) -> str:

@@ -11,7 +11,6 @@ from typing import Any
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -22,6 +21,7 @@ from flask import (
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
+from .. import context
 from ..domain.assess import assess
 from ..domain.flow import Walk, walk
 from ..domain.loader import RuleBook
@@ -34,8 +34,7 @@ bp = Blueprint("questionnaire", __name__)
 
 
 def book() -> RuleBook:
-    rules: RuleBook = current_app.extensions["rules"]
-    return rules
+    return context.rule_book()
 
 
 def municipality_or_404(slug: str) -> Municipality:
@@ -140,9 +139,7 @@ def result(slug: str) -> Any:
     state = current_walk(slug)
     if state.next is not None:
         return redirect(step_url(slug, state))
-    from ..api import today_in_copenhagen
-
-    assessment = assess(municipality, state.answers, today_in_copenhagen(), book())
+    assessment = assess(municipality, state.answers, context.today(), book())
     view = result_view(assessment, slug)
     return render_template("questionnaire/result.html", municipality=municipality, view=view,
                            who=who(), standard=book().standards.get(slug),
