@@ -43,6 +43,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     assets.init_app(app)
     errors.init_app(app)
 
+    app.url_map.strict_slashes = False  # /herlev/ is /herlev
     from .api import bp as api_bp
     from .extras import bp as extras_bp
     from .pages import bp as pages_bp

@@ -103,7 +103,8 @@ def phone_status_text(unit: Unit | Body | None) -> str | None:
 
 def freshness_text(fresh: Freshness) -> str:
     if fresh.approved is None:
-        return _("Kvalitetsstandarden har ingen dato, så vi ved ikke, hvor gammel den er.")
+        return _("Kommunens kvalitetsstandard har ingen dato, så vi ved ikke, hvor gammel den "
+                 "er. Spørg kommunen, om den stadig gælder.")
     when = format_short_date(fresh.approved)
     if not fresh.years:
         return _("Kvalitetsstandarden er godkendt %(date)s, for under et år siden.", date=when)

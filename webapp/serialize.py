@@ -7,6 +7,7 @@ from typing import Any
 from . import texts
 from .domain.assess import Assessment, OfferAssessment
 from .domain.rules import Body, Unit
+from .i18n import format_short_date
 
 
 def unit_data(unit: Unit | Body | None) -> dict[str, Any] | None:
@@ -28,7 +29,8 @@ def unit_data(unit: Unit | Body | None) -> dict[str, Any] | None:
     return data
 
 
-def offer_data(offer: OfferAssessment, municipality: str) -> dict[str, Any]:
+def offer_data(offer: OfferAssessment, municipality: str,
+               standard_date: str | None = None) -> dict[str, Any]:
     rules = offer.rules
     data: dict[str, Any] = {
         "id": offer.id,
@@ -94,7 +96,18 @@ def offer_data(offer: OfferAssessment, municipality: str) -> dict[str, Any]:
             "fees": [texts.fee_text(f) for f in rules.costs.fees],
             "transport": rules.costs.transport,
             "transport_alternatives": list(rules.costs.transport_alternatives),
+            "transport_notes": [str(texts.TRANSPORT_NOTES[n]) for n in rules.costs.transport_notes],
+            "reimbursement": None,
         }
+        if rules.costs.reimbursement:
+            r = rules.costs.reimbursement
+            data["costs"]["reimbursement"] = {
+                "pensioner_min_dkk": r.pensioner_min_dkk,
+                "others_min_dkk": r.others_min_dkk,
+                "per": r.per,
+                "text": texts.reimbursement_text(r.pensioner_min_dkk, r.others_min_dkk,
+                                                 standard_date),
+            }
     if rules.obligations:
         ob = rules.obligations
         data["obligations"] = {
@@ -102,6 +115,8 @@ def offer_data(offer: OfferAssessment, municipality: str) -> dict[str, Any]:
             "cancel_deadline": ob.cancel.model_dump(mode="json") if ob.cancel else None,
             "ending": [texts.end_rule_text(r) for r in ob.end_rules],
             "expectations": [str(texts.EXPECTATIONS[e]) for e in ob.expectations],
+            "sms_reminder_hours": ob.sms_reminder_hours,
+            "tell_when_away": ob.tell_when_away,
         }
     data["follow_up"] = [str(texts.FOLLOW_UP[f]) for f in rules.follow_up]
     return data
@@ -123,5 +138,6 @@ def assessment_data(result: Assessment) -> dict[str, Any]:
             },
         },
         "today": result.today.isoformat(),
-        "offers": [offer_data(o, m.name) for o in result.offers],
+        "offers": [offer_data(o, m.name, format_short_date(std.approved)
+                              if std and std.approved else None) for o in result.offers],
     }

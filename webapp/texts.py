@@ -28,7 +28,13 @@ from .domain.rules import (
     TimeSpan,
 )
 from .domain.vocabulary import CONTENT
-from .i18n import format_amount, format_clock, format_long_date, format_time
+from .i18n import (
+    format_amount,
+    format_clock,
+    format_long_date,
+    format_short_date,
+    format_time,
+)
 
 OFFER_TITLES = {
     "sul-140": _l("Genoptræning efter sygehus"),
@@ -121,7 +127,7 @@ PLACES = {
     "local_area": _l("i dit nærmiljø"),
     "outdoors": _l("udendørs"),
     "care_home": _l("på plejecentret"),
-    "friplejehjem": _l("på et godkendt friplejehjem, hvis du bor der"),
+    "friplejehjem": _l("på et godkendt friplejehjem"),
     "temporary_stay": _l("under et midlertidigt ophold"),
     "activity_centre": _l("i Aktivitetscentret"),
     "video": _l("over video"),
@@ -178,7 +184,7 @@ FOLLOW_UP = {
 NOTES = {
     "national_only": _l(
         "Kommunens egen kvalitetsstandard beskriver ikke dette tilbud her. Vurderingen "
-        "bygger på loven. Spørg kommunen om deres serviceniveau."
+        "bygger på loven. Spørg kommunen om kommunens serviceniveau."
     ),
     "aeldrelov_override": _l(
         "Kommunens kvalitetsstandard er fra før Ældreloven trådte i kraft %(date)s. Loven "
@@ -254,7 +260,7 @@ AFTER = {
 def goal_text(goal: ServiceGoal) -> str:
     """The service goal as the standard gives it, without a date."""
     if goal.ordinal_day:
-        period = _("på %(num)s.-dagen", num=goal.amount)
+        period = _("senest på %(num)s.-dagen", num=goal.amount)
         after = AFTER[goal.counted_from]
     else:
         period = _("senest %(span)s", span=unit_amount(goal.amount, goal.unit))
@@ -288,6 +294,8 @@ def goal_text(goal: ServiceGoal) -> str:
 
 
 def deadline_text(deadline: Deadline, municipality: str) -> str:
+    if deadline.past:
+        return passed_deadline_text(deadline, municipality)
     when = format_long_date(deadline.date)
     what = deadline.goal.what
     if deadline.kind == "free_choice":
@@ -325,6 +333,39 @@ def deadline_text(deadline: Deadline, municipality: str) -> str:
     return _("Træningen skal starte senest %(date)s.", date=when)
 
 
+def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
+    """A deadline that has passed: say so, and what the person can do now."""
+    when = format_long_date(deadline.date)
+    what = deadline.goal.what
+    if deadline.kind == "free_choice":
+        return _(
+            "%(municipality)s skulle have tilbudt dig start senest %(date)s. Er træningen "
+            "ikke startet, må du nu vælge en privat leverandør, som KL har aftale med (se "
+            "fritvalgservice.dk).",
+            municipality=municipality,
+            date=when,
+        )
+    if deadline.kind == "complaint":
+        return _(
+            "Fristen for at klage var %(date)s. Kontakt %(body)s, og spørg, om klagen kan "
+            "behandles alligevel.",
+            body=name_text(deadline.body or ""),
+            date=when,
+        )
+    if deadline.kind == "decision":
+        return _("Du skulle have haft en skriftlig afgørelse senest %(date)s. Har du ikke fået "
+                 "den, så kontakt %(municipality)s.", municipality=municipality, date=when)
+    if deadline.kind == "contact":
+        if what == "provider_contact":
+            return _("Den, der skal træne dig, skulle have kontaktet dig senest %(date)s. Er det "
+                     "ikke sket, så kontakt %(municipality)s.", municipality=municipality,
+                     date=when)
+        return _("%(municipality)s skulle have kontaktet dig senest %(date)s. Er det ikke "
+                 "sket, så ring til dem.", municipality=municipality, date=when)
+    return _("Træningen skulle være startet senest %(date)s. Er den ikke det, så kontakt "
+             "%(municipality)s.", municipality=municipality, date=when)
+
+
 def deadline_warning(deadline: Deadline) -> str | None:
     return str(WARNINGS[deadline.warning]) if deadline.warning else None
 
@@ -332,7 +373,7 @@ def deadline_warning(deadline: Deadline) -> str | None:
 def note_text(note: Note) -> str:
     params: dict[str, Any] = dict(note.params)
     if "in_force" in params:
-        params = {"date": format_long_date(params["in_force"]), "age": params["pension_age"]}
+        params = {"date": format_short_date(params["in_force"]), "age": params["pension_age"]}
     if note.code == "body_renamed":
         params = {"old": name_text(params["old"]), "new": name_text(params["new"])}
     return str(NOTES[note.code]) % params if params else str(NOTES[note.code])

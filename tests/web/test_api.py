@@ -124,3 +124,47 @@ def test_openapi_document(client):
     assert doc["openapi"].startswith("3.1")
     assert "/api/v1/assessment" in doc["paths"]
     assert "age" in doc["components"]["schemas"]["Answers"]["properties"]
+
+
+def test_api_carries_every_practical_fact_the_page_shows(client):
+    """Nyborg's reimbursement minimums (25 / 60 kr. per visit, with the standard's date) and
+    Fredericia's SMS reminder reach the API as they reach the result page."""
+    nyborg = post(client, {"municipality": "nyborg", "answers": {"age": 70, "hospital_plan": "yes",
+                                                                "pensioner": True},
+                           "today": "2026-03-30"}).get_json()
+    costs = {o["id"]: o for o in nyborg["offers"]}["sul-140"]["costs"]
+    assert costs["reimbursement"]["pensioner_min_dkk"] == 25
+    assert costs["reimbursement"]["others_min_dkk"] == 60
+    assert "25 kr." in costs["reimbursement"]["text"] and "2017" in costs["reimbursement"]["text"]
+    assert costs["transport_notes"]
+    fredericia = post(client, {"municipality": "fredericia", "answers": {},
+                               "today": "2026-03-30"}).get_json()
+    obligations = {o["id"]: o for o in fredericia["offers"]}["sul-140"]["obligations"]
+    assert obligations["sms_reminder_hours"] == 24
+
+
+def test_a_passed_deadline_is_said_to_have_passed(client):
+    """Nyborg, discharged 1 September, read on 24 November: the dates are not promises any
+    more; the page says what the person can do now."""
+    body = {"municipality": "nyborg", "answers": {"hospital_plan": "yes",
+                                                  "discharge_date": "2026-09-01"},
+            "today": "2026-11-24"}
+    offer = {o["id"]: o for o in post(client, body).get_json()["offers"]}["sul-140"]
+    free = next(d for d in offer["deadlines"] if d["kind"] == "free_choice")
+    assert free["past"] is True
+    assert "skulle have tilbudt dig start" in free["text"] and "må du nu vælge" in free["text"]
+    body["today"] = "2026-09-02"
+    offer = {o["id"]: o for o in post(client, body).get_json()["offers"]}["sul-140"]
+    free = next(d for d in offer["deadlines"] if d["kind"] == "free_choice")
+    assert free["past"] is False and "fra dagen efter" in free["text"]
+
+
+def test_a_decision_date_gives_no_transport_complaint_date(client):
+    """ASSESSMENT §5: the complaint deadline is for a complaint to reach the municipality;
+    a decision date does not say a transport decision was made under Sundhedsloven."""
+    body = {"municipality": "broenderslev", "answers": {"decision_date": "2026-11-10"},
+            "today": "2026-11-24"}
+    offers = {o["id"]: o for o in post(client, body).get_json()["offers"]}
+    assert [d["date"] for d in offers["sel-86-1"]["deadlines"] if d["kind"] == "complaint"] == [
+        "2026-12-08"]
+    assert not [d for d in offers["sul-140"]["deadlines"] if d["kind"] == "complaint"]

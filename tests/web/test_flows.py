@@ -177,3 +177,17 @@ def test_cached_offer_facts_hold_nothing_personal(app):
     assert "ser du ikke ud til at have ret til kørsel" in html_2
     # The shared, cached part is the same for both: Nyborg's reimbursement minimums.
     assert "25 kr." in html_1 and "25 kr." in html_2
+
+
+def test_impossible_decision_dates_are_refused(pages, monkeypatch):
+    monkeypatch.setattr("webapp.context.today", lambda: date(2026, 11, 24))
+    pages.get("/")
+    pages.post("/", {"municipality": "herlev", "who": "self"})
+    pages.post("/herlev/spoergsmaal/request_date", {"day": "2", "month": "11", "year": "2026"})
+    future = pages.post("/herlev/spoergsmaal/decision_date",
+                        {"day": "10", "month": "1", "year": "2027"}, status=400)
+    assert "fremtiden" in future.get_data(as_text=True)
+    early = pages.post("/herlev/spoergsmaal/decision_date",
+                       {"day": "1", "month": "11", "year": "2026"}, status=400)
+    assert "før den dag" in early.get_data(as_text=True)
+    pages.post("/herlev/spoergsmaal/decision_date", {"day": "10", "month": "11", "year": "2026"})

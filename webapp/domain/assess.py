@@ -197,7 +197,7 @@ def ruled_out(conditions: list[Condition], answers: Answers) -> bool:
     """True when a hard condition has failed: the verdict is ``unlikely`` whatever else is
     answered. The questionnaire asks this at every step, so it builds no reasons."""
     return any(
-        cond.if_failed != "possible" and evaluate(cond.rule, answers, cond.value) is False
+        cond.if_failed == "unlikely" and evaluate(cond.rule, answers, cond.value) is False
         for cond in conditions
     )
 
@@ -208,6 +208,7 @@ def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tupl
     failed_soft: list[Reason] = []
     unknown: list[Reason] = []
     unknown_exclusions: list[Reason] = []  # listed when the verdict is open anyway
+    informed: list[Reason] = []  # failed `inform` conditions: said, never lowering
     for cond in conditions:
         rule = RULES[cond.rule]
         outcome = evaluate(cond.rule, answers, cond.value)
@@ -220,7 +221,10 @@ def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tupl
         elif outcome is False:
             reason = Reason(cond.rule, rule.answer, "failed", rule.failed, params, cond.source,
                             cond.law, soft)
-            (failed_soft if soft else failed_hard).append(reason)
+            if cond.if_failed == "inform":
+                informed.append(reason)
+            else:
+                (failed_soft if soft else failed_hard).append(reason)
         else:
             reason = Reason(cond.rule, rule.answer, "unknown", rule.unknown, params,
                             cond.source, cond.law, soft)
@@ -231,8 +235,8 @@ def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tupl
     if failed_hard:
         return "unlikely", tuple(failed_hard + failed_soft)
     if failed_soft or unknown or not met:
-        return "possible", tuple(failed_soft + unknown + unknown_exclusions)
-    return "likely", tuple(met)
+        return "possible", tuple(failed_soft + unknown + unknown_exclusions + informed)
+    return "likely", tuple(met + informed)
 
 
 _BASE = {"request": "request_date", "discharge": "discharge_date",
@@ -250,10 +254,12 @@ def _deadlines(rules: OfferRules, answers: Answers, today: date,
         when = calendar.add(base, goal.amount, goal.unit)
         out.append(Deadline(goal.kind, when, goal, base, calendar.warning_for(when), when < today))
     decision = answers.decision_date
-    dated = sorted((c for c in complaints if c.deadline_date is not None),
-                   key=lambda c: c.route.about != "decision")
+    # ASSESSMENT.md §5: the last day for a complaint to reach the municipality, i.e. a
+    # complaint about the municipality's decision (Serviceloven, Ældreloven). A decision
+    # date says nothing about a transport decision under Sundhedsloven, so none is guessed.
+    dated = [c for c in complaints if c.deadline_date is not None and c.route.about == "decision"]
     if dated and decision is not None:
-        complaint = dated[0]  # the decision route first; else e.g. a transport decision
+        complaint = dated[0]
         goal = ServiceGoal(kind="complaint", amount=complaint.route.deadline_amount or 0,
                            unit=DayUnit.WEEKS, counted_from="decision", what="decision",
                            source=complaint.route.source)

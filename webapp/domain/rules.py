@@ -123,7 +123,12 @@ class Condition(Model):
         description="require: must be met (unknown -> possible); exclude: rules out when it "
         "fails (unknown does not lower the verdict). Default: the rule's own kind.",
     )
-    if_failed: Literal["unlikely", "possible"] = "unlikely"
+    if_failed: Literal["unlikely", "possible", "inform"] = Field(
+        default="unlikely",
+        description="what a failed condition does: unlikely (a hard rule), possible (a rule "
+        "the standard gives 'as a rule'), inform (shown as a reason, never lowers the verdict: "
+        "e.g. the conditions for a municipality's own team when a private provider remains)",
+    )
     law: str | None = Field(default=None, description="id of a national law that imposes it")
     source: str
 

@@ -27,7 +27,7 @@ from ..domain.flow import Walk, walk
 from ..domain.loader import RuleBook
 from ..domain.rules import Municipality
 from .catalogue import QUESTIONS, WHO
-from .forms import build_form, read_answer
+from .forms import build_form, date_order_problem, read_answer
 from .present import answer_text, result_view
 
 bp = Blueprint("questionnaire", __name__)
@@ -86,6 +86,8 @@ def question(slug: str, key: str) -> Any:
     error = None
     if request.method == "POST":
         ok, value, error = read_answer(q, form)
+        if ok and (problem := date_order_problem(key, value, answers, context.today())):
+            ok, error = False, problem
         if ok:
             answers[key] = value
             session["a"] = answers

@@ -87,10 +87,10 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
     _q("function_loss", "choice",
        _l("Hvad passer bedst på dig?"), _l("Hvad passer bedst på din pårørende?"),
        _l("Hvad passer bedst på patienten?"), _l("Funktionsevne"),
-       choices=(("sudden", _l("Jeg har mistet kræfter eller færdigheder for nylig, fx efter "
+       choices=(("sudden", _l("Har mistet kræfter eller færdigheder for nylig, fx efter "
                               "sygdom, et fald eller influenza")),
-                ("lasting", _l("Jeg har i længere tid haft svært ved at klare ting, og det "
-                               "bliver ikke bedre af sig selv")),
+                ("lasting", _l("Har i lang tid haft svært ved at klare ting, og det bliver "
+                               "ikke bedre af sig selv")),
                 ("none", _l("Ingen af delene"))), dont_know=True),
     _q("hospital_treated", "yesno",
        _l("Blev du indlagt på grund af det, du vil træne efter?"),
@@ -150,20 +150,22 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
                 ("arthritis", _l("Gigt"))), dont_know=False),
     _q("smoker", "yesno",
        _l("Ryger du, eller bruger du nikotin?"),
-       _l("Ryger din pårørende, eller bruger de nikotin?"),
-       _l("Ryger patienten, eller bruger de nikotin?"), _l("Ryger")),
+       _l("Ryger din pårørende? Eller bruger han eller hun nikotin?"),
+       _l("Ryger patienten? Eller bruger han eller hun nikotin?"), _l("Ryger")),
     _q("severe_disability", "yesno",
        _l("Har du et svært fysisk handicap, så du ikke kan klare dig hjemme hele døgnet "
           "uden hjælp eller hjælpemidler?"),
-       _l("Har din pårørende et svært fysisk handicap, så de ikke kan klare sig hjemme "
+       _l("Har din pårørende et svært fysisk handicap, så din pårørende ikke kan klare sig hjemme "
           "hele døgnet uden hjælp eller hjælpemidler?"),
        _l("Har patienten et svært fysisk handicap (kan ikke klare sig indendørs døgnet "
           "rundt uden hjælp eller hjælpemidler)?"),
        _l("Svært fysisk handicap"),
        hint=_l("Det skal vare mindst 5 år.")),
     _q("disability_cause", "choice",
-       _l("Hvad kommer det af?"), _l("Hvad kommer det af hos din pårørende?"),
-       _l("Hvad kommer handicappet af?"), _l("Årsag"),
+       _l("Har du en sygdom, der gør det svært at bevæge dig? Hvilken slags?"),
+       _l("Har din pårørende en sygdom, der gør det svært at bevæge sig? Hvilken slags?"),
+       _l("Har patienten en sygdom, der gør det svært at bevæge sig? Hvilken slags?"),
+       _l("Årsag"),
        choices=(("neurological", _l("En sygdom i hjerne eller nerver, fx sklerose, "
                                     "Parkinsons eller en blodprop i hjernen")),
                 ("progressive", _l("En sygdom, der bliver værre med tiden, fx gigt")),

@@ -122,6 +122,20 @@ def _validate_date(form: Any) -> date | None:
         raise ValidationError(str(_l("Den dato findes ikke. Tjek dag og måned."))) from None
 
 
+def date_order_problem(key: str, value: Any, answers: dict[str, Any], today: date) -> str | None:
+    """A decision cannot come before the request, nor from the future."""
+    if key != "decision_date" or not isinstance(value, str) or value == UNKNOWN:
+        return None
+    decided = date.fromisoformat(value)
+    if decided > today:
+        return str(_l("Datoen ligger i fremtiden. Skriv den dag, du fik afgørelsen."))
+    asked = answers.get("request_date")
+    if isinstance(asked, str) and asked != UNKNOWN and decided < date.fromisoformat(asked):
+        return str(_l("Afgørelsen kan ikke komme før den dag, kommunen blev kontaktet. Tjek "
+                      "datoen."))
+    return None
+
+
 def read_answer(q: Question, form: QuestionForm) -> tuple[bool, Any, str | None]:
     """(ok, value to store, error) for a submitted form."""
     if q.kind == "date":
