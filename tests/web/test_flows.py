@@ -191,3 +191,10 @@ def test_impossible_decision_dates_are_refused(pages, monkeypatch):
                        {"day": "1", "month": "11", "year": "2026"}, status=400)
     assert "før den dag" in early.get_data(as_text=True)
     pages.post("/herlev/spoergsmaal/decision_date", {"day": "10", "month": "11", "year": "2026"})
+
+
+def test_without_a_standard_the_page_says_so_once(pages):
+    run_flow(pages, "aarhus", "self", PERSONAS["aarhus"])
+    html = pages.get("/aarhus/resultat").get_data(as_text=True)
+    assert "Vi har ikke Aarhus Kommunes egen kvalitetsstandard endnu" in html
+    assert html.count("beskriver ikke dette tilbud her") == 0
