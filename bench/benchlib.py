@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "bench"
 OUT = BENCH / "out"
@@ -259,24 +261,8 @@ class Visitor:
 CSRF_RE = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 # One person per municipality with a standard (and one without), as in tests/web/test_flows.
-PERSONAS: dict[str, dict[str, Any]] = {
-    "herlev": {"age": 58, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
-               "hospital_treated": False, "self_training_enough": "no", "motivated": True,
-               "group_ok": True, "same_problem_treated": False, "care_home": "none",
-               "request_date": "2026-03-30"},
-    "fredensborg": {"age": 45, "in_hospital": False, "hospital_plan": "no",
-                    "function_loss": "sudden", "hospital_treated": False, "motivated": True,
-                    "same_problem_treated": False, "request_date": "2026-03-30"},
-    "fredericia": {"age": 72, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
-                   "discharge_date": "2026-03-30", "motivated": True, "pensioner": True},
-    "broenderslev": {"age": 60, "in_hospital": False, "hospital_plan": "no",
-                     "function_loss": "sudden", "hospital_treated": False,
-                     "self_training_enough": "no", "motivated": True, "group_ok": True,
-                     "same_problem_treated": False, "request_date": "2026-12-17"},
-    "nyborg": {"age": 80, "in_hospital": False, "hospital_plan": "yes", "plan_level": "advanced",
-               "discharge_date": "2026-04-01", "pensioner": True},
-    "aarhus": {"age": 70, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting"},
-}
+PERSONAS: dict[str, dict[str, Any]] = yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "tests" / "personas.yaml").read_text(encoding="utf-8"))
 
 
 def form_for(key: str, value: Any) -> dict[str, Any]:

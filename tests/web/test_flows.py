@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+import yaml
 
 from webapp.questionnaire.catalogue import QUESTIONS
 
-PERSONAS = {
-    "herlev": {"age": 58, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
-               "hospital_treated": False, "self_training_enough": "no", "motivated": True,
-               "group_ok": True, "same_problem_treated": False, "care_home": "none",
-               "request_date": "2026-03-30"},
-    "fredensborg": {"age": 45, "in_hospital": False, "hospital_plan": "no",
-                    "function_loss": "sudden", "hospital_treated": False, "motivated": True,
-                    "same_problem_treated": False, "request_date": "2026-03-30"},
-    "fredericia": {"age": 72, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
-                   "discharge_date": "2026-03-30", "motivated": True, "pensioner": True},
-    "broenderslev": {"age": 60, "in_hospital": False, "hospital_plan": "no",
-                     "function_loss": "sudden", "hospital_treated": False,
-                     "self_training_enough": "no", "motivated": True, "group_ok": True,
-                     "same_problem_treated": False, "request_date": "2026-12-17"},
-    "nyborg": {"age": 80, "in_hospital": False, "hospital_plan": "yes", "plan_level": "advanced",
-               "discharge_date": "2026-04-01", "pensioner": True},
-    "aarhus": {"age": 70, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting"},
-}
+PERSONAS = yaml.safe_load((Path(__file__).resolve().parents[1] / "personas.yaml").read_text(
+    encoding="utf-8"))
 
 WORDING = {"self": "du", "relative": "din pårørende", "gp": "patienten"}
 
