@@ -30,7 +30,6 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -267,22 +266,9 @@ PERSONAS: dict[str, dict[str, Any]] = yaml.safe_load(
 
 def form_for(key: str, value: Any) -> dict[str, Any]:
     from webapp.questionnaire.catalogue import QUESTIONS
+    from webapp.questionnaire.forms import post_fields
 
-    q = QUESTIONS[key]
-    if value is None:  # "don't know", as a person would answer it
-        if q.kind in ("date", "number"):
-            return {"skip": "1"}
-        if q.kind == "multi":
-            return {}
-        return {"answer": "unsure" if key == "self_training_enough" else "unknown"}
-    if q.kind == "yesno":
-        return {"answer": "yes" if value else "no"}
-    if q.kind == "date":
-        d = date.fromisoformat(value)
-        return {"day": str(d.day), "month": str(d.month), "year": str(d.year)}
-    if q.kind == "multi":
-        return {"answer": value}
-    return {"answer": str(value)}
+    return post_fields(QUESTIONS[key], value)
 
 
 @dataclass

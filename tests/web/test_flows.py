@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from webapp.questionnaire.catalogue import QUESTIONS
+from webapp.questionnaire.forms import post_fields
 
 PERSONAS = yaml.safe_load((Path(__file__).resolve().parents[1] / "personas.yaml").read_text(
     encoding="utf-8"))
@@ -17,21 +18,7 @@ WORDING = {"self": "du", "relative": "din pårørende", "gp": "patienten"}
 
 
 def form_data(key, value):
-    q = QUESTIONS[key]
-    if value is None:
-        if q.kind in ("date", "number"):
-            return {"skip": "1"}
-        if q.kind == "multi":
-            return {}
-        return {"answer": "unsure" if key == "self_training_enough" else "unknown"}
-    if q.kind == "yesno":
-        return {"answer": "yes" if value else "no"}
-    if q.kind == "date":
-        d = date.fromisoformat(value)
-        return {"day": str(d.day), "month": str(d.month), "year": str(d.year)}
-    if q.kind == "multi":
-        return {"answer": value}
-    return {"answer": str(value)}
+    return post_fields(QUESTIONS[key], value)
 
 
 def run_flow(pages, slug, who, answers):

@@ -136,6 +136,28 @@ def date_order_problem(key: str, value: Any, answers: dict[str, Any], today: dat
     return None
 
 
+def post_fields(q: Question, value: Any) -> dict[str, Any]:
+    """The form fields a person posts to give ``value`` (None: "Ved ikke" or "Spring over").
+
+    The inverse of ``read_answer``; tests and benchmarks walk the questionnaire with it.
+    """
+    if value is None or value == UNKNOWN:
+        if q.kind in ("date", "number"):
+            return {"skip": "1"}
+        if q.kind == "multi":
+            return {}
+        dont_know = next((v for v, _ in _choices(q) if v in (UNKNOWN, "unsure")), UNKNOWN)
+        return {"answer": dont_know}
+    if q.kind == "yesno":
+        return {"answer": "yes" if value else "no"}
+    if q.kind == "date":
+        d = date.fromisoformat(value)
+        return {"day": str(d.day), "month": str(d.month), "year": str(d.year)}
+    if q.kind == "multi":
+        return {"answer": list(value)}
+    return {"answer": str(value)}
+
+
 def read_answer(q: Question, form: QuestionForm) -> tuple[bool, Any, str | None]:
     """(ok, value to store, error) for a submitted form."""
     if q.kind == "date":
