@@ -25,7 +25,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(settings.flask_config())
     app.config.update(config)
 
-    from . import assets, compression, errors, i18n, security, speedups
+    from . import assets, compression, errors, i18n, pagecache, security, speedups
     from .domain.loader import load_rules
 
     app.extensions["rules"] = load_rules(Path(app.config["RULES_DIR"]))
@@ -40,6 +40,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     compression.init_app(app)  # before security: its after_request hook runs last
     security.init_app(app)
+    pagecache.init_app(app)  # after security: replaces Flask-WTF's csrf_token global
     assets.init_app(app)
     errors.init_app(app)
 

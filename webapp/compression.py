@@ -3,7 +3,8 @@
 One ``after_request`` hook:
 
 * Pages and API answers (rendered in memory) of at least ``MIN_SIZE`` bytes are
-  compressed on the fly (level 4: ~0.1 ms for a 15 KB page, within 1 % of level 9's size).
+  compressed on the fly (level 3: ~40 µs for a 15 KB page, half of level 4's time, and
+  within 6 % of level 9's size).
 * Static files are streamed by ``send_file`` (``direct_passthrough``), so they are never
   read or compressed here; instead tools/build_assets.py writes a ``.gz`` beside every
   compressible hashed file in static/dist (gzip -9, once, at build time) and the hook
@@ -34,7 +35,7 @@ COMPRESSIBLE = frozenset({
     "application/javascript", "text/javascript",
 })
 MIN_SIZE = 500  # bytes; below this gzip's header and CRC cost more than they save
-LEVEL = 4
+LEVEL = 3
 UNTOUCHED_STATUS = frozenset({204, 206, 304})
 
 
@@ -58,7 +59,8 @@ def _precompressed(req: Request, app: Flask) -> Path | None:
 
 def _mark_encoded(response: Response) -> None:
     response.headers["Content-Encoding"] = "gzip"
-    response.headers.pop("Accept-Ranges", None)  # ranges would refer to the identity bytes
+    if any(name.lower() == "accept-ranges" for name, _ in response.headers):
+        del response.headers["Accept-Ranges"]  # ranges would refer to the identity bytes
     etag, weak = response.get_etag()
     if etag and not weak:
         response.set_etag(etag, weak=True)
@@ -71,7 +73,7 @@ def compress_response(response: Response) -> Response:
     if (
         response.status_code in UNTOUCHED_STATUS
         or response.status_code < 200
-        or "Content-Encoding" in response.headers
+        or any(name.lower() == "content-encoding" for name, _ in response.headers)
         or not accepts_gzip(request)
     ):
         return response

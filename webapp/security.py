@@ -24,6 +24,16 @@ CSP = "; ".join(
     ]
 )
 
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CSP),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+)
+
 csrf = CSRFProtect()
 
 
@@ -63,23 +73,20 @@ def init_app(app: Flask) -> None:
     @app.after_request
     def useful_headers(response: Response) -> Response:
         headers = response.headers
-        headers.setdefault("Content-Security-Policy", CSP)
-        headers.setdefault("X-Content-Type-Options", "nosniff")
-        headers.setdefault("Referrer-Policy", "no-referrer")
-        headers.setdefault("X-Frame-Options", "DENY")
-        headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
-        headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        headers.setdefault(
-            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        )
+        # One pass over the names: werkzeug answers "missing" with a raised exception, and
+        # these lookups were a sixth of a cached page's time (bench/).
+        present = {name.lower() for name, _ in headers}
+        headers.extend((name, value) for name, value in SECURITY_HEADERS
+                       if name.lower() not in present)
         hsts = int(app.config.get("HSTS_SECONDS") or 0)
-        if hsts:
-            headers.setdefault("Strict-Transport-Security", f"max-age={hsts}; includeSubDomains")
+        if hsts and "strict-transport-security" not in present:
+            headers["Strict-Transport-Security"] = f"max-age={hsts}; includeSubDomains"
         if request.path.startswith("/static/dist/"):
             headers["Cache-Control"] = "public, max-age=31536000, immutable"
         elif request.path.startswith("/static/"):
             headers["Cache-Control"] = "public, max-age=3600"
         else:
             headers["Cache-Control"] = "no-store"
-            headers.setdefault("Vary", "Cookie, Accept-Language")
+            if "vary" not in present:
+                headers["Vary"] = "Cookie, Accept-Language"
         return response

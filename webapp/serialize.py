@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from . import texts
-from .domain.assess import Assessment, OfferAssessment
-from .domain.rules import Body, Unit
-from .i18n import format_short_date
+from . import context, texts
+from .domain.answers import Answers
+from .domain.assess import Assessment, OfferAssessment, assess_offer
+from .domain.loader import RuleBook
+from .domain.rules import Body, OfferId, OfferRules, Unit
+from .i18n import format_short_date, locale_name
 
 
 def unit_data(unit: Unit | Body | None) -> dict[str, Any] | None:
@@ -29,14 +33,13 @@ def unit_data(unit: Unit | Body | None) -> dict[str, Any] | None:
     return data
 
 
-def offer_data(offer: OfferAssessment, municipality: str,
+def offer_data(offer: OfferAssessment, slug: str, municipality: str,
                standard_date: str | None = None) -> dict[str, Any]:
-    rules = offer.rules
+    """One offer of the assessment: what this person's answers decided, then the facts of
+    the rules (the same for everybody, see ``_rules_data``)."""
     data: dict[str, Any] = {
         "id": offer.id,
         "law": offer.law,
-        "title": texts.offer_title(offer),
-        "summary": str(texts.OFFER_SUMMARIES[offer.id]),
         "verdict": offer.verdict,
         "verdict_text": str(texts.VERDICT_LABELS[offer.verdict]),
         "source": offer.source,
@@ -45,21 +48,12 @@ def offer_data(offer: OfferAssessment, municipality: str,
              "source": r.source}
             for r in offer.reasons
         ],
-        "assessed_by_professional": [str(texts.PROFESSIONAL[k])
-                                     for k in rules.assessed_by_professional],
         "deadlines": [
             {"kind": d.kind, "date": d.date.isoformat(),
              "text": texts.deadline_text(d, municipality),
              "warning": texts.deadline_warning(d), "past": d.past}
             for d in offer.deadlines
         ],
-        "service_goals": [
-            {"kind": g.kind, "amount": g.amount, "unit": g.unit.value,
-             "counted_from": g.counted_from, "text": texts.goal_text(g), "source": g.source}
-            for g in rules.service_goals
-        ],
-        "apply": None,
-        "contact": unit_data(offer.unit),
         "complaints": [
             {"about": c.route.about, "about_text": str(texts.COMPLAINT_ABOUT[c.route.about]),
              "body": c.body.name,
@@ -73,6 +67,39 @@ def offer_data(offer: OfferAssessment, municipality: str,
         "transport": texts.transport_texts(offer.transport),
         "sources": [{"title": law.title, "reference": law.reference, "url": law.url}
                     for law in offer.laws],
+    }
+    book = context.rule_book()
+    shared, rules_only = _rules_data(book, slug, offer.id, locale_name(), standard_date)
+    if offer.rules is rules_only.rules and offer.unit is rules_only.unit:
+        data.update(shared)
+    else:  # not the rules everybody gets (never seen; kept correct rather than fast)
+        data.update(_rules_facts(offer.id, offer.rules, offer.unit, standard_date))
+    return data
+
+
+@lru_cache(maxsize=1024)
+def _rules_data(book: RuleBook, slug: str, offer_id: OfferId, locale: str,
+                standard_date: str | None) -> tuple[dict[str, Any], OfferAssessment]:
+    """The facts of one offer's rules in one language, computed once and shared (read only).
+    Like present._facts: the rules are asked with no answers, so nothing personal goes in."""
+    rules_only = assess_offer(book, book.municipalities[slug], offer_id, Answers(), date.min)
+    return _rules_facts(offer_id, rules_only.rules, rules_only.unit, standard_date), rules_only
+
+
+def _rules_facts(offer_id: OfferId, rules: OfferRules, unit: Unit | None,
+                 standard_date: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "title": str(texts.OFFER_TITLES[offer_id]),
+        "summary": str(texts.OFFER_SUMMARIES[offer_id]),
+        "assessed_by_professional": [str(texts.PROFESSIONAL[k])
+                                     for k in rules.assessed_by_professional],
+        "service_goals": [
+            {"kind": g.kind, "amount": g.amount, "unit": g.unit.value,
+             "counted_from": g.counted_from, "text": texts.goal_text(g), "source": g.source}
+            for g in rules.service_goals
+        ],
+        "apply": None,
+        "contact": unit_data(unit),
     }
     if rules.apply:
         data["apply"] = {
@@ -138,6 +165,6 @@ def assessment_data(result: Assessment) -> dict[str, Any]:
             },
         },
         "today": result.today.isoformat(),
-        "offers": [offer_data(o, m.name, format_short_date(std.approved)
+        "offers": [offer_data(o, m.slug, m.name, format_short_date(std.approved)
                               if std and std.approved else None) for o in result.offers],
     }

@@ -23,6 +23,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(bp)
 
 TOP_LEVEL = {"municipality", "answers", "today"}
+DAY = TypeAdapter(IsoDate)
 
 
 class ApiError(Exception):
@@ -78,7 +79,7 @@ def parse_request() -> tuple[str, Answers, date]:
     today = context.today()
     if "today" in body:
         try:
-            today = TypeAdapter(IsoDate).validate_python(body["today"])
+            today = DAY.validate_python(body["today"])
         except ValidationError:
             raise ApiError(400, "invalid_date",
                            _("Datoen skal skrives som ÅÅÅÅ-MM-DD."), "today") from None

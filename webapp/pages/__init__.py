@@ -19,7 +19,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectField
 from wtforms.validators import InputRequired
 
-from .. import context
+from .. import context, pagecache
 from ..domain.loader import RuleBook
 from ..domain.rules import Municipality
 from ..i18n import TranslatedForm
@@ -61,12 +61,25 @@ class StartForm(TranslatedForm):
 
 def _start(slug: str | None) -> Any:
     rules = book()
-    form = StartForm(data={"municipality": slug or session.get("m") or "",
-                           "who": session.get("who")})
-    form.municipality.choices = municipality_choices(rules)
+    remembered, who = session.get("m"), session.get("who")  # a signed cookie, yet check
+    initial = {
+        "municipality": slug or (remembered if isinstance(remembered, str)
+                                 and remembered in rules.municipalities else ""),
+        "who": who if isinstance(who, str) and who in WHO_LABELS else None,
+    }
+    chosen_m = rules.municipalities.get(slug) if slug else None
+
+    def form_for(formdata: Any = None) -> StartForm:
+        form = StartForm(formdata, data=initial)
+        form.municipality.choices = municipality_choices(rules)
+        return form
+
+    def render(form: StartForm) -> str:
+        return render_template("pages/start.html", form=form, chosen=chosen_m,
+                               has_standard=bool(chosen_m and chosen_m.slug in rules.standards))
+
     if request.method == "POST":
-        form.process(request.form)
-        form.municipality.choices = form.municipality.choices  # keep the list after process
+        form = form_for(request.form)
         if form.validate():
             chosen = form.municipality.data
             if session.get("m") not in (None, chosen):
@@ -75,10 +88,11 @@ def _start(slug: str | None) -> Any:
             session["who"] = form.who.data
             session.permanent = False
             return redirect(url_for("questionnaire.resume", slug=chosen))
-    status = 400 if request.method == "POST" else 200
-    chosen_m = rules.municipalities.get(slug) if slug else None
-    return render_template("pages/start.html", form=form, chosen=chosen_m,
-                           has_standard=bool(chosen_m and chosen_m.slug in rules.standards)), status
+        return render(form), 400
+    if not pagecache.cacheable_request():
+        return render(form_for())
+    key = ("start", slug, initial["municipality"], initial["who"])
+    return pagecache.cached_render(key, lambda: render(form_for()))
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -98,11 +112,18 @@ def municipality_start(slug: str) -> Any:
 
 @bp.get("/privatliv")
 def privacy() -> Any:
-    return render_template("pages/privacy.html")
+    return _shared("privacy", lambda: render_template("pages/privacy.html"))
 
 
 @bp.get("/om")
 def about() -> Any:
     rules = book()
-    return render_template("pages/about.html", standards=list(rules.standards.values()),
-                           national=rules.national)
+    return _shared("about", lambda: render_template(
+        "pages/about.html", standards=list(rules.standards.values()), national=rules.national))
+
+
+def _shared(name: str, render: Any) -> Any:
+    """A page with nothing of the visitor's on it: rendered once per language and day."""
+    if not pagecache.cacheable_request():
+        return render()
+    return pagecache.cached_render((name,), render)

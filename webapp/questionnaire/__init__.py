@@ -21,7 +21,7 @@ from flask import (
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from .. import context
+from .. import context, pagecache
 from ..domain.assess import assess
 from ..domain.flow import Walk, walk
 from ..domain.loader import RuleBook
@@ -82,9 +82,10 @@ def question(slug: str, key: str) -> Any:
     if "who" not in session:
         return redirect(url_for("pages.municipality_start", slug=slug))
     answers = stored_answers()
-    form = build_form(q, answers.get(key), request.form if request.method == "POST" else None)
+    form = None
     error = None
     if request.method == "POST":
+        form = build_form(q, answers.get(key), request.form)
         ok, value, error = read_answer(q, form)
         if ok and (problem := date_order_problem(key, value, answers, context.today())):
             ok, error = False, problem
@@ -92,9 +93,6 @@ def question(slug: str, key: str) -> Any:
             answers[key] = value
             session["a"] = answers
             session["m"] = slug
-            if request.args.get("tilbage") == "tjek":
-                state = current_walk(slug)
-                return redirect(step_url(slug, state))
             return redirect(step_url(slug, current_walk(slug)))
     state = current_walk(slug)
     path = list(state.path)
@@ -103,12 +101,20 @@ def question(slug: str, key: str) -> Any:
     earlier = path[: position - 1]
     back = (url_for("questionnaire.question", slug=slug, key=earlier[-1]) if earlier
             else url_for("pages.municipality_start", slug=slug))
-    status = 400 if request.method == "POST" else 200
-    return render_template(
-        "questionnaire/question.html", municipality=municipality, q=q, form=form,
-        heading=q.heading(who()), who=who(), step=position, total=total, back=back,
-        date_error=error,
-    ), status
+
+    def render(form: Any) -> str:
+        return render_template(
+            "questionnaire/question.html", municipality=municipality, q=q, form=form,
+            heading=q.heading(who()), who=who(), step=position, total=total, back=back,
+            date_error=error,
+        )
+
+    if form is not None:
+        return render(form), 400
+    if key in answers or not pagecache.cacheable_request():  # shows an answer: never kept
+        return render(build_form(q, answers.get(key), None))
+    page_key = ("question", slug, key, who(), position, total, back)
+    return pagecache.cached_render(page_key, lambda: render(build_form(q, None, None)))
 
 
 @bp.get("/<slug>/tjek")

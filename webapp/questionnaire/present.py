@@ -71,11 +71,14 @@ def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]
 def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
     groups: dict[str, list[OfferView]] = {"likely": [], "possible": [], "unlikely": []}
     name = assessment.municipality.name
+    links: dict[str, str] = {}  # the same question is behind reasons of several offers
     for offer in assessment.offers:
         reasons = []
         for r in offer.reasons:
-            link = (url_for("questionnaire.question", slug=slug, key=r.answer)
-                    if r.answer in QUESTIONS else None)
+            link = None
+            if r.answer in QUESTIONS:
+                link = links.get(r.answer) or links.setdefault(
+                    r.answer, url_for("questionnaire.question", slug=slug, key=r.answer))
             reasons.append({"text": texts.reason_text(r), "outcome": r.outcome, "link": link,
                             "question": QUESTIONS[r.answer].short if r.answer in QUESTIONS
                             else None})

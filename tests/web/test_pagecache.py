@@ -1,0 +1,123 @@
+"""The shared-page cache (webapp/pagecache.py): fast, and it never mixes up visitors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from flask import render_template_string
+from flask_wtf.csrf import generate_csrf
+
+from tests.web.test_flows import PERSONAS, form_data, run_flow
+from webapp import create_app, pagecache
+
+TOKEN = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+@pytest.fixture()
+def fresh_app():
+    return create_app({"TESTING": True, "WTF_CSRF_ENABLED": True,
+                       "RATE_LIMIT_PER_MINUTE": 10**9})
+
+
+def cached(app):
+    return app.extensions["page_cache"]
+
+
+def tokens(html):
+    found = set(TOKEN.findall(html))
+    assert found, "the page has a form with a CSRF token"
+    assert pagecache.TOKEN_PLACEHOLDER not in html
+    return found
+
+
+def test_two_visitors_share_the_page_but_not_the_token(fresh_app):
+    anna, bo = fresh_app.test_client(), fresh_app.test_client()
+    (anna_token,) = tokens(anna.get("/").get_data(as_text=True))
+    (bo_token,) = tokens(bo.get("/").get_data(as_text=True))
+    assert len(cached(fresh_app)) == 1, "one page, rendered once, served to both"
+    assert anna_token != bo_token
+    # Each token works for its own visitor only.
+    form = {"municipality": "herlev", "who": "self"}
+    assert bo.post("/", data={**form, "csrf_token": anna_token}).status_code == 400
+    assert anna.post("/", data={**form, "csrf_token": anna_token}).status_code == 302
+    assert bo.post("/", data={**form, "csrf_token": bo_token}).status_code == 302
+
+
+def test_every_form_on_a_shared_page_gets_the_visitors_token(fresh_app):
+    client = fresh_app.test_client()
+    (token,) = tokens(client.get("/").get_data(as_text=True))
+    started = client.post("/", data={"csrf_token": token, "municipality": "fredericia",
+                                     "who": "relative"})
+    first = client.get(started.headers["Location"]).headers["Location"]
+    html = client.get(first).get_data(as_text=True)
+    assert len(TOKEN.findall(html)) == 2, "the answer form and 'Slet mine svar'"
+    (page_token,) = tokens(html)
+    key = first.rsplit("/", 1)[-1]
+    answered = client.post(first, data={"csrf_token": page_token,
+                                        **form_data(key, PERSONAS["fredericia"].get(key))})
+    assert answered.status_code == 302
+
+
+def test_a_page_that_shows_an_answer_is_never_kept(fresh_app):
+    client = fresh_app.test_client()
+    run_flow(client_pages(client), "herlev", "self", {**PERSONAS["herlev"], "age": 83})
+    before = dict(cached(fresh_app))
+    html = client.get("/herlev/spoergsmaal/age").get_data(as_text=True)
+    assert 'value="83"' in html
+    assert dict(cached(fresh_app)) == before, "the answered question was rendered, not kept"
+    client.get("/herlev/tjek")
+    client.get("/herlev/resultat")
+    assert dict(cached(fresh_app)) == before
+    for key, page in cached(fresh_app).items():
+        assert all(isinstance(part, str | int | type(None)) or hasattr(part, "isoformat")
+                   for part in key), key
+        assert 'value="83"' not in page
+
+
+def test_a_flashed_message_is_shown_once_and_not_kept(fresh_app):
+    client = fresh_app.test_client()
+    (token,) = tokens(client.get("/").get_data(as_text=True))
+    client.post("/slet", data={"csrf_token": token})
+    assert "Dine svar er slettet." in client.get("/").get_data(as_text=True)
+    assert "Dine svar er slettet." not in client.get("/").get_data(as_text=True)
+    assert all("Dine svar er slettet." not in page for page in cached(fresh_app).values())
+
+
+def test_languages_and_municipalities_are_kept_apart(fresh_app):
+    english = fresh_app.test_client().get("/?lang=en").get_data(as_text=True)
+    danish = fresh_app.test_client().get("/").get_data(as_text=True)
+    assert '<html lang="en">' in english and '<html lang="da">' in danish
+    herlev = fresh_app.test_client().get("/herlev").get_data(as_text=True)
+    assert 'value="herlev" selected' in herlev.replace("selected=\"selected\"", "selected")
+    assert len(cached(fresh_app)) == 3
+
+
+def test_other_queries_are_rendered_not_kept(fresh_app):
+    client = fresh_app.test_client()
+    for n in range(5):
+        assert client.get(f"/?x={n}").status_code == 200
+    assert not cached(fresh_app)
+
+
+def test_the_cache_is_bounded(fresh_app, monkeypatch):
+    monkeypatch.setattr(pagecache, "MAX_PAGES", 3)
+    client = fresh_app.test_client()
+    for slug in ("herlev", "nyborg", "aarhus", "odense", "fredericia"):
+        client.get(f"/{slug}")
+    assert len(cached(fresh_app)) == 3
+    assert [key[3] for key in cached(fresh_app)] == ["aarhus", "odense", "fredericia"]
+
+
+def test_a_page_with_a_real_token_in_it_is_not_kept(fresh_app):
+    with fresh_app.test_request_context("/"):
+        page = pagecache.cached_render(("odd",), lambda: render_template_string(
+            "<p>{{ token }}</p>", token=generate_csrf()))
+        assert generate_csrf() in page
+    assert not cached(fresh_app)
+
+
+def client_pages(client):
+    from tests.web.conftest import PageClient
+
+    return PageClient(client)
