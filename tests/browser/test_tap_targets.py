@@ -74,6 +74,7 @@ def test_tap_targets_on_a_phone(new_page, answered):
     for path in PAGES:
         response = page.goto(path)
         assert response.status == 200 and page.url.endswith(path), (path, page.url)
+        page.evaluate("() => document.fonts.ready.then(() => true)")  # measure the real text
         targets = page.evaluate(TARGETS_JS)
         assert targets, f"no tap targets found on {path}"
         counted += len(targets)
