@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from contextlib import suppress
 
 from flask import Flask, current_app, g, request, session
 from flask_wtf.csrf import generate_csrf
@@ -67,7 +68,8 @@ def cached_render(key: tuple[Hashable, ...], render: Callable[[], str]) -> str:
         while len(pages) > MAX_PAGES:
             pages.popitem(last=False)
     else:
-        pages.move_to_end(key)
+        with suppress(KeyError):  # dropped meanwhile by another thread (threaded workers)
+            pages.move_to_end(key)
     if TOKEN_PLACEHOLDER in page:
         page = page.replace(TOKEN_PLACEHOLDER, generate_csrf())
     return page
