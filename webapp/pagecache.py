@@ -37,7 +37,7 @@ def csrf_token() -> str:
     being rendered, the visitor's own token otherwise."""
     if g.get("tg_rendering_shared"):
         return TOKEN_PLACEHOLDER
-    return generate_csrf()
+    return str(generate_csrf())
 
 
 def cacheable_request() -> bool:

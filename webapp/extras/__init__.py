@@ -37,7 +37,7 @@ from ..domain.ics import calendar_file
 from ..domain.loader import RuleBook
 from ..domain.rules import OFFER_IDS, Municipality, OfferId
 from ..i18n import TranslatedForm, locale_name
-from ..questionnaire import current_walk, stored_answers, who
+from ..questionnaire import current_walk, municipality_or_404, stored_answers, who
 from ..questionnaire.forms import _validate_date
 from .qr import qr_svg
 
@@ -57,13 +57,6 @@ def book() -> RuleBook:
 
 def today() -> date:
     return context.today()
-
-
-def municipality_or_404(slug: str) -> Municipality:
-    found = book().municipalities.get(slug)
-    if found is None:
-        abort(404)
-    return found
 
 
 def standard_info(slug: str) -> dict[str, Any] | None:

@@ -117,14 +117,23 @@ def question(slug: str, key: str) -> Any:
     return pagecache.cached_render(page_key, lambda: render(build_form(q, None, None)))
 
 
-@bp.get("/<slug>/tjek")
-def check(slug: str) -> Any:
-    municipality = municipality_or_404(slug)
+def finished_walk(slug: str) -> Walk | Response:
+    """The walk over every question asked, or where to go first: the start page (nobody
+    has started) or the next unanswered question."""
     if "who" not in session:
         return redirect(url_for("pages.municipality_start", slug=slug))
     state = current_walk(slug)
     if state.next is not None:
         return redirect(step_url(slug, state))
+    return state
+
+
+@bp.get("/<slug>/tjek")
+def check(slug: str) -> Any:
+    municipality = municipality_or_404(slug)
+    state = finished_walk(slug)
+    if not isinstance(state, Walk):
+        return state
     stored = stored_answers()
     rows = [
         {"key": key, "label": QUESTIONS[key].short or QUESTIONS[key].heading(who()),
@@ -142,11 +151,9 @@ def check(slug: str) -> Any:
 @bp.get("/<slug>/resultat")
 def result(slug: str) -> Any:
     municipality = municipality_or_404(slug)
-    if "who" not in session:
-        return redirect(url_for("pages.municipality_start", slug=slug))
-    state = current_walk(slug)
-    if state.next is not None:
-        return redirect(step_url(slug, state))
+    state = finished_walk(slug)
+    if not isinstance(state, Walk):
+        return state
     assessment = assess(municipality, state.answers, context.today(), book())
     view = result_view(assessment, slug)
     return render_template("questionnaire/result.html", municipality=municipality, view=view,
