@@ -10,10 +10,6 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
-
 from . import context, texts
 from .domain.assess import Assessment, Complaint, Deadline, Note, OfferAssessment
 from .domain.calendar import warning_for
@@ -34,6 +30,9 @@ from .domain.rules import (
     Unit,
 )
 from .i18n import format_long_date, format_phone, format_short_date, format_time, locale_name
+from .speedups import gettext as _
+from .speedups import lazy_gettext as _l
+from .speedups import ngettext
 
 __all__ = ["complaint_options"]  # re-exported for templates: extras.complaint_options(offer)
 

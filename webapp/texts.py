@@ -10,9 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from flask import g, has_request_context
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_babel import ngettext
 
 from .domain.assess import Complaint, Deadline, Note, OfferAssessment, Reason, Transport
 from .domain.rules import (
@@ -35,6 +32,9 @@ from .i18n import (
     format_short_date,
     format_time,
 )
+from .speedups import gettext as _
+from .speedups import lazy_gettext as _l
+from .speedups import ngettext
 
 OFFER_TITLES = {
     "sul-140": _l("Genoptræning efter sygehus"),

@@ -58,3 +58,53 @@ def test_translations_cached_per_request_and_locale(app):
             assert gettext("Ja") == "Ja"
         assert flask_babel.get_translations() is first
         assert gettext("Ja") == "Yes"
+
+
+# ----------------------------------------------------------------- the fast messages
+
+def _catalog_msgids(app):
+    from babel.messages.mofile import read_mo
+
+    with open(f"{app.config['BABEL_TRANSLATION_DIRECTORIES']}/en/LC_MESSAGES/messages.mo", "rb") as f:
+        return [m.id for m in read_mo(f) if m.id]
+
+
+def test_fast_messages_equal_flask_babels(app):
+    msgids = _catalog_msgids(app)
+    assert len(msgids) > 500
+    for lang in ("da", "en"):
+        with app.test_request_context(f"/?lang={lang}"):
+            for msgid in msgids:
+                if isinstance(msgid, (tuple, list)):
+                    if "%(" in msgid[0].replace("%(num)s", ""):
+                        continue  # needs variables of its own
+                    for n in (1, 2, 7):
+                        assert speedups.ngettext(*msgid, n) == flask_babel.ngettext(*msgid, n)
+                elif "%(" not in msgid:
+                    assert speedups.gettext(msgid) == gettext(msgid)
+                    assert str(speedups.lazy_gettext(msgid)) == gettext(msgid)
+            assert speedups.gettext("Klag til %(body)s.", body="Ankestyrelsen") == gettext(
+                "Klag til %(body)s.", body="Ankestyrelsen")
+
+
+def test_fast_messages_follow_force_locale(app):
+    with app.test_request_context("/?lang=en"):
+        assert speedups.gettext("Ja") == "Yes"
+        with force_locale("da"):
+            assert speedups.gettext("Ja") == "Ja"
+        assert speedups.gettext("Ja") == "Yes"
+    assert speedups.gettext("Ja") == "Ja"  # outside a request: the msgid
+
+
+def test_template_messages_are_markup_with_escaped_variables(app):
+    with app.test_request_context("/?lang=en"):
+        template = app.jinja_env.from_string(
+            "{{ _('Ja') }}|{{ _('Klag til %(body)s.', body='<b>A&B</b>') }}|"
+            "{{ ngettext('%(num)s uge', '%(num)s uger', 3) }}|{{ gettext('Nej') }}")
+        assert template.render() == "Yes|Complain to &lt;b&gt;A&amp;B&lt;/b&gt;.|3 weeks|No"
+
+
+def test_every_template_is_autoescaped(app):
+    # The template messages are markup: right only where autoescaping is on.
+    names = app.jinja_env.list_templates()
+    assert names and all(app.select_jinja_autoescape(name) for name in names)

@@ -8,7 +8,6 @@ from datetime import date
 from typing import Any
 
 from flask import Blueprint, jsonify, request
-from flask_babel import gettext as _
 from pydantic import TypeAdapter, ValidationError
 
 from .. import context
@@ -17,6 +16,7 @@ from ..domain.assess import assess
 from ..domain.loader import RuleBook
 from ..security import csrf
 from ..serialize import assessment_data
+from ..speedups import gettext as _
 from .openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")

@@ -22,8 +22,6 @@ from flask import (
     url_for,
 )
 from flask.blueprints import BlueprintSetupState
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
@@ -39,6 +37,8 @@ from ..domain.rules import OFFER_IDS, Municipality, OfferId
 from ..i18n import TranslatedForm, locale_name
 from ..questionnaire import current_walk, municipality_or_404, stored_answers, who
 from ..questionnaire.forms import _validate_date
+from ..speedups import gettext as _
+from ..speedups import lazy_gettext as _l
 from .qr import qr_svg
 
 bp = Blueprint("extras", __name__)

@@ -15,7 +15,6 @@ from flask import (
     url_for,
 )
 from flask_babel import get_locale
-from flask_babel import lazy_gettext as _l
 from wtforms import RadioField, SelectField
 from wtforms.validators import InputRequired
 
@@ -24,6 +23,7 @@ from ..domain.loader import RuleBook
 from ..domain.rules import Municipality
 from ..i18n import TranslatedForm
 from ..questionnaire.catalogue import WHO_LABELS
+from ..speedups import lazy_gettext as _l
 
 bp = Blueprint("pages", __name__)
 

@@ -18,7 +18,6 @@ from flask import (
     session,
     url_for,
 )
-from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from .. import context, pagecache
@@ -26,6 +25,7 @@ from ..domain.assess import assess
 from ..domain.flow import Walk, walk
 from ..domain.loader import RuleBook
 from ..domain.rules import Municipality
+from ..speedups import gettext as _
 from .catalogue import QUESTIONS, WHO
 from .forms import build_form, date_order_problem, read_answer
 from .present import answer_text, result_view

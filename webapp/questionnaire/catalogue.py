@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from flask_babel import lazy_gettext as _l
 from flask_babel.speaklater import LazyString
+
+from ..speedups import lazy_gettext as _l
 
 Who = Literal["self", "relative", "gp"]
 WHO: tuple[Who, ...] = ("self", "relative", "gp")

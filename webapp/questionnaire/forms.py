@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, SubmitField
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..domain.flow import UNKNOWN
 from ..i18n import TranslatedForm
+from ..speedups import lazy_gettext as _l
 from .catalogue import DONT_KNOW, NO, YES, Question
 
 MIN_YEAR, MAX_YEAR = 2000, 2100

@@ -8,7 +8,6 @@ from functools import lru_cache
 from typing import Any
 
 from flask import current_app, render_template, request, url_for
-from flask_babel import gettext as _
 from markupsafe import Markup
 
 from .. import texts
@@ -18,6 +17,7 @@ from ..domain.flow import UNKNOWN
 from ..domain.loader import RuleBook
 from ..domain.rules import OfferId
 from ..i18n import format_long_date, locale_name
+from ..speedups import gettext as _
 from .catalogue import DONT_KNOW, NO, QUESTIONS, YES, Question
 
 
