@@ -12,7 +12,9 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-from flask import Flask, url_for
+from flask import Flask
+
+from .speedups import url_for
 
 DIST_DIR = Path(__file__).resolve().parents[1] / "static" / "dist"
 MANIFEST_PATH = DIST_DIR / "manifest.json"

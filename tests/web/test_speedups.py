@@ -108,3 +108,36 @@ def test_every_template_is_autoescaped(app):
     # The template messages are markup: right only where autoescaping is on.
     names = app.jinja_env.list_templates()
     assert names and all(app.select_jinja_autoescape(name) for name in names)
+
+
+# ----------------------------------------------------------------- remembered links
+
+def test_remembered_links_equal_flasks(app):
+    from flask import url_for
+
+    cases = [("pages.start", {}), ("questionnaire.question", {"slug": "herlev", "key": "age"}),
+             ("extras.complaint", {"slug": "nyborg", "tilbud": "sul-140"}),
+             ("static", {"filename": "dist/manifest.json"}), ("pages.start", {"lang": "en"})]
+    for root in ("", "/guide"):
+        with app.test_request_context("/", environ_overrides={"SCRIPT_NAME": root}):
+            for endpoint, values in cases:
+                for _ in range(2):  # built, then remembered
+                    assert speedups.url_for(endpoint, **values) == url_for(endpoint, **values)
+            assert speedups.url_for("pages.start").startswith(root + "/")
+
+
+def test_external_and_unhashable_links_go_to_flask(app):
+    with app.test_request_context("/", base_url="https://a.example"):
+        assert speedups.url_for("pages.start", _external=True) == "https://a.example/"
+    with app.test_request_context("/", base_url="https://b.example"):
+        assert speedups.url_for("pages.start", _external=True) == "https://b.example/"
+        assert speedups.url_for("pages.start", lang=["en"]) == "/?lang=en"
+
+
+def test_nothing_a_visitor_sends_is_remembered(client):
+    before = set(speedups._URLS)
+    client.get("/ukendt-kommune-xyz/start")
+    client.get("/herlev/spoergsmaal/ukendt-xyz")
+    client.get("/?lang=en&q=mit-navn-xyz")
+    added = set(speedups._URLS) - before
+    assert not any("xyz" in str(key) or "xyz" in speedups._URLS[key] for key in added)

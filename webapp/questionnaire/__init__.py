@@ -16,7 +16,6 @@ from flask import (
     render_template,
     request,
     session,
-    url_for,
 )
 from werkzeug.wrappers import Response
 
@@ -26,6 +25,7 @@ from ..domain.flow import Walk, walk
 from ..domain.loader import RuleBook
 from ..domain.rules import Municipality
 from ..speedups import gettext as _
+from ..speedups import url_for  # the slug and key are checked before any link is built
 from .catalogue import QUESTIONS, WHO
 from .forms import build_form, date_order_problem, read_answer
 from .present import answer_text, result_view

@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from flask import current_app, render_template, request, url_for
+from flask import current_app, render_template, request
 from markupsafe import Markup
 
 from .. import texts
@@ -18,6 +18,7 @@ from ..domain.loader import RuleBook
 from ..domain.rules import OfferId
 from ..i18n import format_long_date, locale_name
 from ..speedups import gettext as _
+from ..speedups import url_for
 from .catalogue import DONT_KNOW, NO, QUESTIONS, YES, Question
 
 
@@ -71,14 +72,12 @@ def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]
 def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
     groups: dict[str, list[OfferView]] = {"likely": [], "possible": [], "unlikely": []}
     name = assessment.municipality.name
-    links: dict[str, str] = {}  # the same question is behind reasons of several offers
     for offer in assessment.offers:
         reasons = []
         for r in offer.reasons:
             link = None
             if r.answer in QUESTIONS:
-                link = links.get(r.answer) or links.setdefault(
-                    r.answer, url_for("questionnaire.question", slug=slug, key=r.answer))
+                link = url_for("questionnaire.question", slug=slug, key=r.answer)
             reasons.append({"text": texts.reason_text(r), "outcome": r.outcome, "link": link,
                             "question": QUESTIONS[r.answer].short if r.answer in QUESTIONS
                             else None})
