@@ -95,3 +95,32 @@ def test_a_missing_answer_is_never_a_no(slug, a):
 def test_flow_survives_tampered_sessions(slug, stored):
     state = walk(BOOK, slug, stored)
     assert state.next is None or state.next in ORDER
+
+
+def _walk_checking_each_step(slug, stored):
+    """The walk as first written: every step's answers checked anew (the reference)."""
+    from webapp.domain.flow import relevant, to_answers
+
+    taken, path = {}, []
+    while True:
+        answers = to_answers(taken)
+        todo = relevant(BOOK, slug, answers, set(taken))
+        if not todo or todo[0] not in stored:
+            return tuple(path), (todo[0] if todo else None), answers, len(todo)
+        taken[todo[0]] = stored[todo[0]]
+        path.append(todo[0])
+
+
+stored_values = (st.none() | st.booleans() | st.integers(-5, 130) | st.sampled_from(
+    ["unknown", "", "yes", "no", "basal", "advanced", "sudden", "none", "unsure", "permanent",
+     "2026-03-30", "2026-02-30", "neurological", "x"]) | st.lists(st.sampled_from(
+        [c.value for c in Chronic] + ["x"]), max_size=3))
+
+
+@settings(max_examples=300, deadline=None)
+@given(slug=st.sampled_from(SLUGS),
+       stored=st.dictionaries(st.sampled_from(ORDER + ("junk",)), stored_values))
+def test_walk_equals_checking_each_step(slug, stored):
+    state = walk(BOOK, slug, stored)
+    assert (state.path, state.next, state.answers, state.remaining) == \
+        _walk_checking_each_step(slug, stored)

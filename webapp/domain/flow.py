@@ -108,17 +108,21 @@ class Walk:
 
 def walk(book: RuleBook, slug: str, stored: dict[str, Any]) -> Walk:
     """Replay the stored answers in question order, keeping only those still relevant."""
+    # Answers are checked one by one (no rule reads two), so checking all of them once and
+    # taking each step's from that is the same as checking each step's anew, at a third
+    # of the cost.
+    checked = to_answers(stored)
     taken: dict[str, Any] = {}
     path: list[AnswerKey] = []
     while True:
-        answers = to_answers(taken)
+        answers = Answers.model_construct(**{k: v for k, v in taken.items() if v is not None})
         todo = relevant(book, slug, answers, set(taken))
         if not todo:
             return Walk(tuple(path), None, answers, 0)
         key = todo[0]
         if key not in stored:
             return Walk(tuple(path), key, answers, len(todo))
-        taken[key] = stored[key]
+        taken[key] = getattr(checked, key)
         path.append(key)
 
 
