@@ -115,7 +115,7 @@ def walk(book: RuleBook, slug: str, stored: dict[str, Any]) -> Walk:
     taken: dict[str, Any] = {}
     path: list[AnswerKey] = []
     while True:
-        answers = Answers.model_construct(**{k: v for k, v in taken.items() if v is not None})
+        answers = Answers.model_validate({k: v for k, v in taken.items() if v is not None})
         todo = relevant(book, slug, answers, set(taken))
         if not todo:
             return Walk(tuple(path), None, answers, 0)
