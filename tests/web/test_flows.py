@@ -171,3 +171,17 @@ def test_without_a_standard_the_page_says_so_once(pages):
     html = pages.get("/aarhus/resultat").get_data(as_text=True)
     assert "Vi har ikke Aarhus Kommunes egen kvalitetsstandard endnu" in html
     assert html.count("beskriver ikke dette tilbud her") == 0
+
+
+@pytest.mark.parametrize(("typed", "status"), [
+    ("78", 302), ("78 år", 302), (" 78år. ", 302), ("78 ÅR", 302), ("78 years", 302),
+    ("78 år og 3 måneder", 400), ("år 78", 400), ("7 8", 400), ("1000 år", 400),
+])
+def test_age_may_be_written_with_its_unit(pages, typed, status):
+    """People write "78 år" as they would say it; that is read as 78."""
+    pages.get("/")
+    pages.post("/", {"municipality": "herlev", "who": "self"})
+    pages.post("/herlev/spoergsmaal/age", {"answer": typed}, status=status)
+    if status == 302:
+        page = pages.get("/herlev/spoergsmaal/age").get_data(as_text=True)
+        assert 'value="78"' in page

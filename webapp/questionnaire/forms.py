@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -37,6 +38,20 @@ class SafeNumberRange(NumberRange):
         super().__call__(form, field)
 
 
+class AgeField(IntegerField):
+    """A whole number of years; "78 år", "78 år." and "78 years" are read as 78 too (people
+    write what they would say). Anything else is left for IntegerField to refuse."""
+
+    UNIT = re.compile(r"^\s*(\d{1,3})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        if valuelist and isinstance(valuelist[0], str):
+            found = self.UNIT.match(valuelist[0])
+            if found:
+                valuelist = [found.group(1), *valuelist[1:]]
+        super().process_formdata(valuelist)
+
+
 class ChoiceField(RadioField):
     """A radio group whose 'not one of the choices' message is ours (and translated)."""
 
@@ -70,7 +85,7 @@ def build_form(q: Question, stored: Any, formdata: Any = None) -> QuestionForm:
     if q.kind in ("yesno", "choice"):
         attrs["answer"] = ChoiceField(choices=_choices(q), validators=[InputRequired(required)])
     elif q.kind == "number":
-        attrs["answer"] = IntegerField(
+        attrs["answer"] = AgeField(
             validators=[InputRequired(_l("Skriv alderen som et tal, fx 72.")),
                         SafeNumberRange(0, 120, _l("Alderen skal være et tal fra 0 til 120."))],
             render_kw={"inputmode": "numeric", "autocomplete": "off"},
