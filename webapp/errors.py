@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request
+from flask.globals import _cv_request
 from flask_wtf.csrf import CSRFError
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from .i18n import locale_name
 from .speedups import lazy_gettext as _l
 
 MESSAGES = {
@@ -33,6 +36,15 @@ def _api(status: int, code: str, message: str) -> Any:
     return jsonify(error={"code": code, "field": None, "message": message}), status
 
 
+def _bare_page(status: int, title: str, body: str) -> Response:
+    """The error page without the site's frame (which needs links built for this host)."""
+    lang = locale_name()
+    html = (f'<!doctype html><html lang="{lang}"><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{escape(title)}</title><h1>{escape(title)}</h1><p>{escape(body)}</p>")
+    return Response(html, status=status, mimetype="text/html")
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError) -> Any:
@@ -49,6 +61,9 @@ def init_app(app: Flask) -> None:
             code = (exc.name or "error").lower().replace(" ", "_")
             payload, _status = _api(status, code, str(body))
             return payload, status, headers
+        if _cv_request.get().url_adapter is None:
+            # No links can be made (a Host header werkzeug cannot read): the page has none.
+            return _bare_page(status, str(title), str(body)), status, headers
         page = render_template("errors/error.html", title=title, body=body, status=status)
         return page, status, headers
 

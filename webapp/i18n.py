@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from babel import Locale as BabelLocale
 from babel.dates import parse_pattern
@@ -166,18 +167,21 @@ class TranslatedForm(FlaskForm):
 
 
 def lang_switch_url() -> str:
-    """The same page in the other language, answers kept (they live in the session)."""
+    """The same page in the other language, answers kept (they live in the session).
+
+    Built from the address as it was asked for (path and query, ``lang`` replaced), not
+    through ``url_for``: whatever a visitor puts in the query string (``?slug=``,
+    ``?endpoint=``, ``?_external=``) stays a query parameter and cannot change the link's
+    target or break the page. A form posted to an address that has no page of its own
+    links to the start page.
+    """
     other = other_locale()
-    args = dict(request.view_args or {})
-    query = {k: v for k, v in request.args.items() if k != "lang"}
-    if request.endpoint and request.method == "GET":
-        return url_for(request.endpoint, **args, **query, lang=other)
-    if request.endpoint and request.endpoint != "static":
-        try:
-            return url_for(request.endpoint, **args, lang=other)
-        except Exception:  # noqa: BLE001 - POST-only endpoints fall back to the start page
-            pass
-    return url_for("pages.start", lang=other)
+    rule = request.url_rule
+    if request.method != "GET" and rule is not None and "GET" not in (rule.methods or ()):
+        return url_for("pages.start", lang=other)
+    query = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
+    query.append(("lang", other))
+    return quote(request.script_root + request.path) + "?" + urlencode(query)
 
 
 def other_locale() -> str:
@@ -201,6 +205,8 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def remember_language() -> None:
+        if request.blueprint == "api":  # the API keeps no state: no cookie is set
+            return
         asked = asked_language()
         if asked in app.config["LANGUAGES"] and session.get("lang") != asked:
             session["lang"] = asked

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import time
 from collections import OrderedDict
+from collections.abc import Iterable
+from typing import Any
 
 from flask import Flask, Response, request
 from flask_wtf.csrf import CSRFProtect
-from werkzeug.exceptions import TooManyRequests
+from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, TooManyRequests
 
 CSP = "; ".join(
     [
@@ -61,7 +64,64 @@ class RateLimiter:
         return count <= self.per_minute
 
 
+BODY_PROBLEM = "tg.body_problem"  # set by ChunkedBodyGuard, raised by the app
+
+
+class ChunkedBodyGuard:
+    """WSGI middleware for request bodies sent in chunks (no Content-Length).
+
+    Werkzeug stops reading such a body at the size limit and hands on what it has, so an
+    oversized body was cut short instead of refused, and a chunk the server cannot parse
+    surfaced as an OSError (a 500). Here the body is read whole, up to one byte over the
+    limit, before the app sees it: over the limit it is refused with 413, unreadable with
+    400 (the app raises either in its first hook, so the person gets the usual page or
+    JSON), and otherwise the app gets it with its length. Bodies are small (16 KiB).
+    """
+
+    def __init__(self, app: Any, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
+        if (not environ.get("CONTENT_LENGTH")
+                and "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()):
+            body, problem = self._read(environ["wsgi.input"])
+            environ["wsgi.input"] = io.BytesIO(body)
+            environ["CONTENT_LENGTH"] = str(len(body))
+            # Now an ordinary body of known length (werkzeug ignores a length beside
+            # "chunked", and would read nothing).
+            environ.pop("HTTP_TRANSFER_ENCODING")
+            environ.pop("wsgi.input_terminated", None)
+            if problem:
+                environ[BODY_PROBLEM] = problem
+        return self.app(environ, start_response)  # type: ignore[no-any-return]
+
+    def _read(self, stream: Any) -> tuple[bytes, int | None]:
+        parts: list[bytes] = []
+        size = 0
+        try:
+            while size <= self.limit:
+                chunk = stream.read(self.limit + 1 - size)
+                if not chunk:
+                    return b"".join(parts), None
+                parts.append(chunk)
+                size += len(chunk)
+        except (OSError, ValueError):  # e.g. gunicorn's InvalidChunkSize (an IOError)
+            return b"", 400
+        return b"", 413
+
+
+def refuse_bad_body() -> None:
+    problem = request.environ.get(BODY_PROBLEM)
+    if problem == 413:
+        raise RequestEntityTooLarge()
+    if problem:
+        raise BadRequest()
+
+
 def init_app(app: Flask) -> None:
+    app.wsgi_app = ChunkedBodyGuard(app.wsgi_app, int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
+    app.before_request_funcs.setdefault(None, []).insert(0, refuse_bad_body)  # before CSRF
     csrf.init_app(app)
     limiter = RateLimiter(int(app.config["RATE_LIMIT_PER_MINUTE"]))
 

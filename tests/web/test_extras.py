@@ -271,6 +271,21 @@ def test_complaint_form_errors(pages, now):
     assert "Datoen ligger i fremtiden" in future
     pages.get("/broenderslev/klage?tilbud=nope", status=200)  # back to choosing the offer
     pages.get("/ingen-kommune/klage", status=404)
+    # no date at all: the form says what to write (it has no "Spring over" button)
+    empty = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1", {"about": "decision"},
+                                 status=400))
+    assert "Skriv den dag, du fik afgørelsen" in empty and "Spring over" not in empty
+
+
+def test_complaint_form_chooses_nothing_in_advance(pages, now):
+    """Nyborg's § 140 has two complaint routes (treatment and transport): the person picks."""
+    now(2026, 4, 2, 10, 0)
+    form = pages.get("/nyborg/klage?tilbud=sul-140").get_data(as_text=True)
+    radios = re.findall(r'<input[^>]*name="about"[^>]*>', form)
+    assert len(radios) >= 2 and not any("checked" in r for r in radios)
+    missing = main_text(pages.post("/nyborg/klage?tilbud=sul-140",
+                                   {"day": "30", "month": "3", "year": "2026"}, status=400))
+    assert "Vælg, hvad du er uenig i." in missing
 
 
 def test_complaint_to_styrelsen_for_patientklager_from_nyborg(pages, now):

@@ -11,6 +11,8 @@ Hypothesis example counts are kept modest for CI; each test runs in seconds.
 from __future__ import annotations
 
 import copy
+import gzip
+import io
 import json
 import re
 import string
@@ -364,6 +366,27 @@ def test_validly_signed_cookie_with_any_content(fuzz_app, data, slug):
                                                      response.get_data(as_text=True)[:800])
 
 
+BAD_STORED = ["2026-02-29", "2026-1-1", "9999-12-31", "1999-12-31", "²", 20260101, 5, -1,
+              True, ["x"], {"a": 1}, [], None, ""]
+
+
+@pytest.mark.parametrize("bad", BAD_STORED, ids=repr)
+def test_finished_walk_with_one_bad_stored_answer(fuzz_app, bad):
+    """Every question answered, one of them with a value the forms never store (found by
+    a fuzzing session: bad dates broke the question, check, result and calendar pages)."""
+    for key in QUESTIONS:
+        client = fuzz_app.test_client()
+        answers = {k: "unknown" for k in QUESTIONS}
+        answers["age"] = 70
+        answers[key] = bad
+        client.set_cookie("tg", signed_session(fuzz_app, {"m": "herlev", "who": "self",
+                                                          "a": answers}))
+        for url in (f"/herlev/spoergsmaal/{key}", "/herlev/tjek", "/herlev/resultat",
+                    "/herlev/kalender.ics", "/herlev/klage?tilbud=sel-86-1"):
+            response = client.get(url)
+            assert response.status_code in (200, 302, 404), (key, url, response.status_code)
+
+
 @pytest.mark.parametrize("session", [
     {"m": "atlantis", "who": "self", "a": {"age": 72}},
     {"m": "herlev", "who": "emperor", "a": {"age": "old", "in_hospital": "perhaps"}},
@@ -462,3 +485,144 @@ def test_rate_limit_per_client():
     response = other.post("/api/v1/assessment", json=body,
                           environ_overrides={"REMOTE_ADDR": "192.0.2.7"})
     assert response.status_code == 200, "the limit is per client address"
+
+
+# ------------------------------------------------- found by a fuzzing session (2026-11-24)
+
+@pytest.mark.parametrize("query", ["slug=x", "endpoint=x", "_method=POST", "key=x",
+                                   "offer_id=x", "filename=x", "_external=1", "_anchor=x",
+                                   "lang=en&lang=da", "%ff=%00"])
+@pytest.mark.parametrize("path", ["/", "/herlev", "/om", "/privatliv", "/herlev/start",
+                                  "/herlev/spoergsmaal/age", "/herlev/kalender.ics",
+                                  "/fagperson", "/herlev/fagperson", "/findes/ikke",
+                                  "/static/findes-ikke.css"])
+def test_any_query_parameter_is_only_a_query_parameter(fuzz_app, path, query):
+    """The language link is built from the address asked for: a parameter named like a
+    route's own (slug, endpoint, _external) broke every page with a 500."""
+    client = fuzz_app.test_client()
+    client.get("/")
+    client.post("/", data={"csrf_token": csrf_token(client), "municipality": "herlev",
+                           "who": "self"})
+    response = client.get(f"{path}?{query}")
+    assert response.status_code in (200, 302, 404), (path, query, response.status_code)
+    if response.status_code != 302 and response.mimetype == "text/html":
+        link = re.search(r'class="header-language" href="([^"]+)"',
+                         response.get_data(as_text=True))
+        assert link, (path, query)
+        assert link.group(1).startswith("/") and "evil" not in link.group(1)
+
+
+@pytest.mark.parametrize("host", ["a..b", "..", "a" * 64, "x." + "a" * 64 + ".dk"])
+def test_host_header_werkzeug_cannot_read(fuzz_app, host):
+    client = fuzz_app.test_client()
+    page = client.get("/", headers={"Host": host})
+    assert page.status_code == 400 and page.mimetype == "text/html"
+    assert "Traceback" not in page.get_data(as_text=True)
+    api = client.get("/api/v1/municipalities", headers={"Host": host})
+    assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad_request"
+
+
+def _chunked(app, path, stream, content_type):
+    """A request whose body comes in chunks (no Content-Length), as gunicorn hands it on."""
+    from werkzeug.test import EnvironBuilder, run_wsgi_app
+
+    env = EnvironBuilder(path=path, method="POST", headers={
+        "Transfer-Encoding": "chunked", "Content-Type": content_type}).get_environ()
+    env.pop("CONTENT_LENGTH", None)
+    env["wsgi.input"] = stream
+    env["wsgi.input_terminated"] = True
+    body, status, _headers = run_wsgi_app(app, env)
+    return int(status.split()[0]), b"".join(body)
+
+
+class _BrokenChunks(io.RawIOBase):
+    """What gunicorn raises reading a chunk it cannot parse (InvalidChunkSize, an IOError)."""
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        raise OSError("Invalid chunk size")
+
+
+@pytest.mark.parametrize("path", ["/api/v1/assessment", "/", "/slet",
+                                  "/herlev/spoergsmaal/age", "/herlev/klage?tilbud=sel-86-1"])
+def test_chunked_body_that_cannot_be_read_is_400(fuzz_app, path):
+    api = path.startswith("/api/")
+    status, body = _chunked(fuzz_app, path, _BrokenChunks(),
+                            "application/json" if api else "application/x-www-form-urlencoded")
+    assert status == 400
+    assert (json.loads(body)["error"]["code"] == "bad_request") if api else b"<!doctype html>" in body
+
+
+@pytest.mark.parametrize(("size", "status"), [(25, 200), (MAX_BODY, 200), (MAX_BODY + 1, 413),
+                                              (10 * MAX_BODY, 413)])
+def test_chunked_body_is_held_to_the_size_limit(fuzz_app, size, status):
+    """Werkzeug stopped reading a chunked body at the limit and used what it had."""
+    body = b'{"municipality":"herlev"}'.ljust(size)
+    got, answer = _chunked(fuzz_app, "/api/v1/assessment", io.BytesIO(body), "application/json")
+    assert got == status, answer[:200]
+
+
+@pytest.mark.parametrize("body", ["[" * 5000 + "]" * 5000,
+                                  '{"municipality":"herlev","answers":' + '{"a":' * 2000 + "1"
+                                  + "}" * 2001 + "}"])
+def test_api_deeply_nested_json_is_malformed(fuzz_app, body):
+    response = fuzz_app.test_client().post("/api/v1/assessment", data=body,
+                                           content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "malformed_json"
+
+
+def test_api_refuses_encoded_bodies(fuzz_app):
+    response = fuzz_app.test_client().post(
+        "/api/v1/assessment", data=gzip.compress(b'{"municipality":"herlev"}'),
+        headers={"Content-Type": "application/json", "Content-Encoding": "gzip"})
+    assert response.status_code == 415
+    assert response.get_json()["error"]["code"] == "unsupported_media_type"
+
+
+@pytest.mark.parametrize(("answers", "today", "status"), [
+    ({"request_date": "9999-12-31"}, None, 400), ({"discharge_date": "9999-12-30"}, None, 400),
+    ({"decision_date": "1999-12-31"}, None, 400), ({"request_date": "2100-12-31"}, None, 200),
+    ({"request_date": "2000-01-01"}, None, 200), ({}, "9999-12-31", 400),
+    ({"request_date": "2026-03-30"}, "2101-01-01", 400), ({}, "2026-03-30", 200),
+])
+def test_api_dates_lie_in_the_years_the_forms_ask_for(fuzz_app, answers, today, status):
+    """9999-12-31 was a 500 (a deadline past the last date Python has)."""
+    body = {"municipality": "herlev", "answers": answers, **({"today": today} if today else {})}
+    response = fuzz_app.test_client().post("/api/v1/assessment", json=body)
+    assert response.status_code == status, response.get_json()
+    if status == 400:
+        error = response.get_json()["error"]
+        assert "2000" in error["message"] and "2100" in error["message"]
+
+
+def test_api_long_field_names_are_not_echoed_whole(fuzz_app):
+    client = fuzz_app.test_client()
+    for body in ({"x" * 15000: 1, "municipality": "herlev"},
+                 {"municipality": "herlev", "answers": {"y" * 15000: 1}}):
+        response = client.post("/api/v1/assessment", json=body)
+        assert response.status_code == 400 and len(response.get_data()) < 1000
+
+
+def test_api_sets_no_cookie(fuzz_app):
+    response = fuzz_app.test_client().post("/api/v1/assessment?lang=en",
+                                           json={"municipality": "herlev"})
+    assert response.status_code == 200 and "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize("digits", [("²", "1", "2026"), ("1", "1", "²²"), ("1", "²", "2026")])
+def test_digits_that_are_not_numbers(fuzz_app, digits):
+    """Python calls "²" a digit, but int() cannot read it: that was a 500."""
+    client = fuzz_app.test_client()
+    client.get("/")
+    client.post("/", data={"csrf_token": csrf_token(client), "municipality": "herlev",
+                           "who": "self"})
+    day, month, year = digits
+    for url in ("/herlev/spoergsmaal/request_date", "/herlev/klage?tilbud=sel-86-1"):
+        response = client.post(url, data={"csrf_token": csrf_token(client, url),
+                                          "about": "decision", "day": day, "month": month,
+                                          "year": year})
+        assert response.status_code == 400, (url, response.status_code)
+        assert "Skriv datoen med tal" in response.get_data(as_text=True)

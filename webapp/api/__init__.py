@@ -44,15 +44,19 @@ def rule_book() -> RuleBook:
 def parse_request() -> tuple[str, Answers, date]:
     if request.mimetype != "application/json":
         raise ApiError(415, "unsupported_media_type", _("Send JSON med Content-Type: application/json."))
+    if request.content_encoding not in (None, "", "identity"):
+        raise ApiError(415, "unsupported_media_type",
+                       _("Send JSON uden Content-Encoding (ikke pakket med fx gzip)."))
     try:
         body = json.loads(request.get_data(cache=False) or b"")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: [[[[…]]]]
         raise ApiError(400, "malformed_json", _("Indholdet er ikke gyldig JSON.")) from None
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_body", _("Indholdet skal være et JSON-objekt."))
     for key in body:
         if key not in TOP_LEVEL:
-            raise ApiError(400, "unknown_field", _("Ukendt felt: %(field)s.", field=key), key)
+            raise ApiError(400, "unknown_field", _("Ukendt felt: %(field)s.", field=key[:60]),
+                           key[:60])
     slug = body.get("municipality")
     if not isinstance(slug, str) or not slug:
         raise ApiError(400, "invalid_municipality",
@@ -71,18 +75,20 @@ def parse_request() -> tuple[str, Answers, date]:
         key = str(err["loc"][0]) if err["loc"] else ""
         if err["type"] == "extra_forbidden":
             raise ApiError(400, "unknown_answer",
-                           _("Ukendt svar: %(field)s.", field=key[:60]), f"answers.{key}") from None
+                           _("Ukendt svar: %(field)s.", field=key[:60]), f"answers.{key[:60]}") from None
         raise ApiError(400, "invalid_answer",
-                       _("Ugyldigt svar i %(field)s: %(problem)s", field=key,
+                       _("Ugyldigt svar i %(field)s: %(problem)s", field=key[:60],
                          problem=problem_text(err)),
-                       f"answers.{key}") from None
+                       f"answers.{key[:60]}") from None
     today = context.today()
     if "today" in body:
         try:
             today = DAY.validate_python(body["today"])
-        except ValidationError:
-            raise ApiError(400, "invalid_date",
-                           _("Datoen skal skrives som ÅÅÅÅ-MM-DD."), "today") from None
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            message = (problem_text(err) if err["type"] == "date_out_of_range"
+                       else _("Datoen skal skrives som ÅÅÅÅ-MM-DD."))
+            raise ApiError(400, "invalid_date", message, "today") from None
     return municipality.slug, answers, today
 
 
@@ -100,6 +106,9 @@ def problem_text(err: Any) -> str:
     if kind in ("enum", "literal_error"):
         values = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
         return _("Brug en af disse værdier: %(values)s.", values=values)
+    if kind == "date_out_of_range":
+        return _("Skriv en dato fra år %(first)s til %(last)s.", first=ctx["earliest"],
+                 last=ctx["latest"])
     if kind.startswith("date") or kind == "value_error":
         return _("Skriv en dato, der findes, som ÅÅÅÅ-MM-DD.")
     if kind in ("list_type", "tuple_type", "set_type"):

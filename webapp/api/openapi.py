@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from ..domain.answers import Answers
+from ..domain.answers import DATE_JSON_SCHEMA, Answers
 from ..domain.rules import OFFER_IDS
 
 
@@ -83,7 +83,7 @@ def openapi_document() -> dict[str, Any]:
                         "municipality": {"type": "string", "minLength": 1,
                                          "description": "slug (e.g. fredericia) or kommunekode (607)"},
                         "answers": {"$ref": "#/components/schemas/Answers"},
-                        "today": {"type": "string", "format": "date"},
+                        "today": DATE_JSON_SCHEMA,
                     },
                 },
                 "Assessment": {

@@ -10,9 +10,23 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
 
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# Dates a person can mean here. The forms ask for years in this range; the API and a
+# session cookie are held to it too, so no deadline is ever counted past year 9999.
+EARLIEST_DATE = date(2000, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
 
 
 def _iso_date_only(value: Any) -> Any:
@@ -23,7 +37,31 @@ def _iso_date_only(value: Any) -> Any:
     raise ValueError("expected a date as YYYY-MM-DD")
 
 
-IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
+def _within_range(value: date) -> date:
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise PydanticCustomError(
+            "date_out_of_range", "the date must lie between {earliest} and {latest}",
+            {"earliest": EARLIEST_DATE.year, "latest": LATEST_DATE.year})
+    return value
+
+
+def read_date(value: Any) -> date | None:
+    """A stored answer as a date: ``None`` unless it is an ISO date in the accepted years
+    (a session cookie is the person's own to change, so nothing read back is trusted)."""
+    if not isinstance(value, str) or not _ISO.match(value):
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return day if EARLIEST_DATE <= day <= LATEST_DATE else None
+
+
+# The document (OpenAPI) says the same: a date (format) in those years (pattern).
+DATE_JSON_SCHEMA = {"type": "string", "format": "date", "pattern": r"^(20[0-9]{2}|2100)-",
+                    "description": "a date from 2000-01-01 to 2100-12-31"}
+IsoDate = Annotated[date, BeforeValidator(_iso_date_only), AfterValidator(_within_range),
+                    WithJsonSchema(DATE_JSON_SCHEMA)]
 
 
 def _whole_number(value: Any) -> Any:

@@ -26,7 +26,7 @@ from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
 from .. import context, extras_texts
-from ..domain.answers import Answers
+from ..domain.answers import Answers, read_date
 from ..domain.assess import Complaint, OfferAssessment, assess, assess_offer
 from ..domain.compare import compare
 from ..domain.complaint import complaint_guide, complaint_options
@@ -149,11 +149,7 @@ class ComplaintForm(TranslatedForm):
 
 
 def _decision_date_from_session() -> dict[str, str]:
-    stored = stored_answers().get("decision_date")
-    try:
-        d = date.fromisoformat(stored) if isinstance(stored, str) else None
-    except ValueError:
-        d = None
+    d = read_date(stored_answers().get("decision_date"))
     return {"day": str(d.day), "month": str(d.month), "year": str(d.year)} if d else {}
 
 
@@ -169,8 +165,11 @@ def _complaint_form(
     options = list(complaint_options(offer))
     if not options:
         abort(404)
+    # With more than one choice nothing is chosen in advance: a complaint sent to the
+    # wrong body is lost time.
+    chosen = {"about": options[0].route.about} if len(options) == 1 else {}
     form = ComplaintForm(formdata=request.form if request.method == "POST" else None,
-                         data={"about": options[0].route.about, **_decision_date_from_session()})
+                         data={**chosen, **_decision_date_from_session()})
     form.about.choices = [(c.route.about, extras_texts.COMPLAINT_CHOICES[c.route.about])
                           for c in options]
     return municipality, offer, form, options
@@ -179,7 +178,8 @@ def _complaint_form(
 def _read_decision_date(form: ComplaintForm) -> tuple[date | None, str | None]:
     """(decision date, error) from a validated form."""
     try:
-        decided = _validate_date(form)
+        decided = _validate_date(form, empty=_l("Skriv den dag, du fik afgørelsen. Datoen står "
+                                                "i brevet fra kommunen."))
     except ValidationError as exc:
         return None, str(exc)
     if decided is not None and decided > today():

@@ -10,12 +10,13 @@ from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, 
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from ..domain.answers import EARLIEST_DATE, LATEST_DATE, read_date
 from ..domain.flow import UNKNOWN
 from ..i18n import TranslatedForm
 from ..speedups import lazy_gettext as _l
 from .catalogue import DONT_KNOW, NO, YES, Question
 
-MIN_YEAR, MAX_YEAR = 2000, 2100
+MIN_YEAR, MAX_YEAR = EARLIEST_DATE.year, LATEST_DATE.year
 
 
 class MultiCheckboxField(SelectMultipleField):
@@ -104,31 +105,40 @@ def build_form(q: Question, stored: Any, formdata: Any = None) -> QuestionForm:
 
 
 def _initial(q: Question, stored: Any) -> dict[str, Any]:
+    """The form's fields filled in from the stored answer. The session cookie is the
+    person's own, so a value of the wrong shape is shown as not answered."""
     if stored is None:
         return {}
     if q.kind == "yesno":
-        return {"answer": {True: "yes", False: "no"}.get(stored, UNKNOWN)}
-    if stored == UNKNOWN and q.kind in ("number", "date"):
-        return {}
+        return {"answer": "yes" if stored is True else "no" if stored is False else UNKNOWN}
     if q.kind == "date":
-        if isinstance(stored, str) and stored != UNKNOWN:
-            d = date.fromisoformat(stored)
-            return {"day": str(d.day), "month": str(d.month), "year": str(d.year)}
-        return {}
-    return {"answer": stored}
+        d = read_date(stored)
+        return {"day": str(d.day), "month": str(d.month), "year": str(d.year)} if d else {}
+    if q.kind == "number":
+        return {"answer": stored} if type(stored) is int else {}
+    if q.kind == "multi":
+        fits = isinstance(stored, list) and all(isinstance(v, str) for v in stored)
+        return {"answer": stored} if fits else {}
+    return {"answer": stored} if isinstance(stored, str) else {}
 
 
-def _validate_date(form: Any) -> date | None:
+def _validate_date(form: Any, empty: Any = None) -> date | None:
+    """The date in the day/month/year boxes. ``empty``: what to say when all three are
+    blank (the question pages offer "Spring over"; other forms say their own)."""
     raw = [(form[p].data or "").strip() for p in ("day", "month", "year")]
     if not any(raw):
-        raise ValidationError(str(_l("Skriv en dato, eller vælg 'Spring over'.")))
+        raise ValidationError(str(empty or _l("Skriv en dato, eller vælg 'Spring over'.")))
     if not all(raw):
         raise ValidationError(str(_l("Skriv både dag, måned og år.")))
-    if not all(r.isdigit() and len(r) <= 4 for r in raw):
+    # isdecimal, not isdigit: "²" is a digit to Python, but not a number int() can read.
+    if not all(r.isdecimal() and len(r) <= 4 for r in raw):
         raise ValidationError(str(_l("Skriv datoen med tal, fx 3 4 2026.")))
     day, month, year = (int(r) for r in raw)
     if year < 100:
         year += 2000
+    if len(raw[2]) == 4 and not MIN_YEAR <= year <= MAX_YEAR:
+        raise ValidationError(str(_l("Skriv et år fra %(first)s til %(last)s.",
+                                     first=MIN_YEAR, last=MAX_YEAR)))
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValidationError(str(_l("Skriv året med fire cifre, fx 2026.")))
     try:
@@ -139,13 +149,13 @@ def _validate_date(form: Any) -> date | None:
 
 def date_order_problem(key: str, value: Any, answers: dict[str, Any], today: date) -> str | None:
     """A decision cannot come before the request, nor from the future."""
-    if key != "decision_date" or not isinstance(value, str) or value == UNKNOWN:
+    decided = read_date(value) if key == "decision_date" else None
+    if decided is None:
         return None
-    decided = date.fromisoformat(value)
     if decided > today:
         return str(_l("Datoen ligger i fremtiden. Skriv den dag, du fik afgørelsen."))
-    asked = answers.get("request_date")
-    if isinstance(asked, str) and asked != UNKNOWN and decided < date.fromisoformat(asked):
+    asked = read_date(answers.get("request_date"))
+    if asked is not None and decided < asked:
         return str(_l("Afgørelsen kan ikke komme før den dag, kommunen blev kontaktet. Tjek "
                       "datoen."))
     return None

@@ -11,7 +11,7 @@ from flask import current_app, render_template, request
 from markupsafe import Markup
 
 from .. import texts
-from ..domain.answers import Answers
+from ..domain.answers import Answers, read_date
 from ..domain.assess import Assessment, OfferAssessment, assess_offer
 from ..domain.flow import UNKNOWN
 from ..domain.loader import RuleBook
@@ -28,12 +28,16 @@ def answer_text(q: Question, value: Any) -> str:
     if q.kind == "yesno":
         return str(YES if value is True else NO if value is False else DONT_KNOW)
     if q.kind == "date":
-        return format_long_date(date.fromisoformat(value))
+        day = read_date(value)
+        return format_long_date(day) if day else _("Sprunget over")
     if q.kind == "multi":
         labels = dict(q.choices)
-        return ", ".join(str(labels[v]) for v in value if v in labels) or _("Ingen af dem")
+        if not isinstance(value, list):  # the cookie is the person's: read back with care
+            return str(DONT_KNOW)
+        return ", ".join(str(labels[v]) for v in value if isinstance(v, str) and v in labels) \
+            or _("Ingen af dem")
     if q.kind == "choice":
-        return str(dict(q.choices).get(value, DONT_KNOW))
+        return str(dict(q.choices).get(value, DONT_KNOW) if isinstance(value, str) else DONT_KNOW)
     return str(value)
 
 
