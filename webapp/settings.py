@@ -26,7 +26,11 @@ class Settings(BaseSettings):
     accessibility_statement_url: str = "https://www.was.digst.dk/traeningsguiden"
     hsts_seconds: int = 31536000
     max_body_bytes: int = 16 * 1024
-    session_hours: int = 2
+    # How long answers and forms stay valid after the last answer. Over 20 hours: WCAG
+    # 2.2.1 (Timing Adjustable) lets no shorter limit stand without a way to extend it,
+    # and a person may go to find a letter or ask a relative and come back the next day.
+    # The cookie itself still goes when the browser is closed.
+    session_hours: int = 24
     rate_limit_per_minute: int = 600
 
     def flask_config(self) -> dict[str, object]:

@@ -626,3 +626,20 @@ def test_digits_that_are_not_numbers(fuzz_app, digits):
                                           "year": year})
         assert response.status_code == 400, (url, response.status_code)
         assert "Skriv datoen med tal" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("hours_ago", "kept"), [(0, True), (23, True), (25, False)])
+def test_answers_last_a_day_after_the_last_answer(fuzz_app, monkeypatch, hours_ago, kept):
+    """WCAG 2.2.1: no time limit under 20 hours without a way to extend it (it was 2)."""
+    import time
+
+    from itsdangerous.timed import TimestampSigner
+
+    signed_at = int(time.time()) - hours_ago * 3600
+    with monkeypatch.context() as patch:
+        patch.setattr(TimestampSigner, "get_timestamp", lambda self: signed_at)
+        cookie = signed_session(fuzz_app, {"m": "herlev", "who": "self", "a": {"age": 72}})
+    client = fuzz_app.test_client()
+    client.set_cookie("tg", cookie)
+    page = client.get("/herlev/spoergsmaal/age").get_data(as_text=True)
+    assert ('value="72"' in page) is kept
