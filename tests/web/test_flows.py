@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -185,3 +186,18 @@ def test_age_may_be_written_with_its_unit(pages, typed, status):
     if status == 302:
         page = pages.get("/herlev/spoergsmaal/age").get_data(as_text=True)
         assert 'value="78"' in page
+
+
+def test_changing_an_answer_from_the_check_page_leads_back_to_it(pages):
+    """"Ændr" on the check page opens the question; its "Tilbage" returns to the check page
+    (not to the question before it), and so does answering it again."""
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    check = pages.get("/herlev/tjek").get_data(as_text=True)
+    change = re.search(r'<a href="([^"]*/spoergsmaal/motivated[^"]*)"', check).group(1).replace(
+        "&amp;", "&")
+    question = pages.get(change).get_data(as_text=True)
+    back = re.search(r'<a[^>]*class="[^"]*back-link[^"]*"[^>]*href="([^"]+)"|'
+                     r'<a[^>]*href="([^"]+)"[^>]*class="[^"]*back-link', question)
+    assert back and "/herlev/tjek" in (back.group(1) or back.group(2))
+    again = pages.post(change, form_data("motivated", True))
+    assert again.headers["Location"].endswith("/herlev/tjek")

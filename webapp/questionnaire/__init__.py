@@ -99,7 +99,8 @@ def question(slug: str, key: str) -> Any:
     position = path.index(key) + 1 if key in path else len(path) + 1
     total = max(position, len(path) + state.remaining)
     earlier = path[: position - 1]
-    back = (url_for("questionnaire.question", slug=slug, key=earlier[-1]) if earlier
+    back = (url_for("questionnaire.check", slug=slug) if request.args.get("fra") == "tjek"
+            else url_for("questionnaire.question", slug=slug, key=earlier[-1]) if earlier
             else url_for("pages.municipality_start", slug=slug))
 
     def render(form: Any) -> str:
@@ -139,7 +140,7 @@ def check(slug: str) -> Any:
         {"key": key, "label": QUESTIONS[key].short or QUESTIONS[key].heading(who()),
          "question": QUESTIONS[key].heading(who()),
          "value": answer_text(QUESTIONS[key], stored.get(key)),
-         "change": url_for("questionnaire.question", slug=slug, key=key)}
+         "change": url_for("questionnaire.question", slug=slug, key=key, fra="tjek")}
         for key in state.path
     ]
     back = (url_for("questionnaire.question", slug=slug, key=state.path[-1]) if state.path
