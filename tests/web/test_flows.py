@@ -201,3 +201,17 @@ def test_changing_an_answer_from_the_check_page_leads_back_to_it(pages):
     assert back and "/herlev/tjek" in (back.group(1) or back.group(2))
     again = pages.post(change, form_data("motivated", True))
     assert again.headers["Location"].endswith("/herlev/tjek")
+
+
+def test_printed_result_lists_the_answers_it_is_based_on(pages):
+    """The printout says it "bygger på svarene ovenfor": so the answers are printed above it,
+    with the day it was printed (a GP hands it on; the patient reads it later)."""
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    printed = html[html.index('aria-labelledby="printed-answers"'):]
+    assert "Svarene, vejledningen bygger på" in printed
+    assert "Hvor gammel er du?" in printed and ">58<" in printed
+    assert re.search(r"Udskrevet fra Træningsguiden \w+dag den \d+\. \w+ \d{4}\. Vejledningen "
+                     r"bygger på svarene ovenfor", printed)
+    check = pages.get("/herlev/tjek").get_data(as_text=True)
+    assert "<title>Tjek dine svar – Herlev Kommune" in check

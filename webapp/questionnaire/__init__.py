@@ -129,20 +129,25 @@ def finished_walk(slug: str) -> Walk | Response:
     return state
 
 
-@bp.get("/<slug>/tjek")
-def check(slug: str) -> Any:
-    municipality = municipality_or_404(slug)
-    state = finished_walk(slug)
-    if not isinstance(state, Walk):
-        return state
+def answer_rows(slug: str, state: Walk) -> list[dict[str, str]]:
+    """Each question asked, with the answer as the person gave it (check and result pages)."""
     stored = stored_answers()
-    rows = [
+    return [
         {"key": key, "label": QUESTIONS[key].short or QUESTIONS[key].heading(who()),
          "question": QUESTIONS[key].heading(who()),
          "value": answer_text(QUESTIONS[key], stored.get(key)),
          "change": url_for("questionnaire.question", slug=slug, key=key, fra="tjek")}
         for key in state.path
     ]
+
+
+@bp.get("/<slug>/tjek")
+def check(slug: str) -> Any:
+    municipality = municipality_or_404(slug)
+    state = finished_walk(slug)
+    if not isinstance(state, Walk):
+        return state
+    rows = answer_rows(slug, state)
     back = (url_for("questionnaire.question", slug=slug, key=state.path[-1]) if state.path
             else url_for("pages.municipality_start", slug=slug))
     return render_template("questionnaire/check.html", municipality=municipality, rows=rows,
@@ -159,6 +164,7 @@ def result(slug: str) -> Any:
     view = result_view(assessment, slug)
     return render_template("questionnaire/result.html", municipality=municipality, view=view,
                            who=who(), standard=book().standards.get(slug),
+                           answers=answer_rows(slug, state), printed=context.today(),
                            back=url_for("questionnaire.check", slug=slug))
 
 
