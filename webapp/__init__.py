@@ -36,6 +36,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .questionnaire.present import offer_facts
 
     app.jinja_env.globals["offer_facts"] = offer_facts
+    from .context import public_link
+
+    app.jinja_env.globals["public_link"] = public_link
     speedups.install()
     i18n.init_app(app)
     compression.init_app(app)  # before security: its after_request hook runs last

@@ -1,4 +1,5 @@
-"""What every view asks of the running app: the rules it loaded, and the time in Copenhagen.
+"""What every view asks of the running app: the rules it loaded, the time in Copenhagen, and
+the site's public address.
 
 Call these through the module (``context.now()``), so tests can pin the clock in one place.
 """
@@ -8,9 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import current_app, request
 
 from .domain.loader import RuleBook
+from .speedups import url_for
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
@@ -26,3 +28,14 @@ def now() -> datetime:
 
 def today() -> date:
     return now().date()
+
+
+def public_base() -> str:
+    """Scheme and host of links people take away: ``TG_PUBLIC_URL``, else this request's."""
+    configured: str = current_app.config.get("PUBLIC_URL") or ""
+    return configured or request.host_url.rstrip("/")
+
+
+def public_link(endpoint: str, **values: object) -> str:
+    """An absolute link to give away (a GP's example link, the handout's QR code)."""
+    return public_base() + url_for(endpoint, **values)

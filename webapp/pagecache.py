@@ -8,7 +8,9 @@ with a placeholder where the token goes and, on later requests, puts this visito
 token in its place: ~10 times cheaper than running the templates (see bench/).
 
 What a key may hold (the caller's duty, and why it is safe): the language, the
-municipality, who is filling in, the question, its place in the route and the day. Never
+municipality, who is filling in, the question, its place in the route, the day and the
+site's public address (``context.public_base``: a forged Host header gets its own page,
+never one other visitors are given). Never
 an answer: a page that shows an answer (a question answered before, the check page, the
 result) is rendered for that request only and kept nowhere. Flashed messages, query
 strings other than ``lang`` and error pages are never cached either, and the cache holds
@@ -53,7 +55,9 @@ def cached_render(key: tuple[Hashable, ...], render: Callable[[], str]) -> str:
     """``render()``'s page for ``key`` (in this language, today), from the cache when it is
     there. ``key`` names the page and everything else its templates are given."""
     pages: OrderedDict[tuple[Hashable, ...], str] = current_app.extensions[_EXTENSION]
-    key = (locale_name(), context.today(), *key)
+    # The host too, unless the site's address is configured: the start page shows an
+    # absolute link, and a page asked for with a forged Host header must not be shared.
+    key = (locale_name(), context.today(), context.public_base(), *key)
     page = pages.get(key)
     if page is None:
         g.tg_rendering_shared = True

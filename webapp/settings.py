@@ -32,6 +32,11 @@ class Settings(BaseSettings):
     # The cookie itself still goes when the browser is closed.
     session_hours: int = 24
     rate_limit_per_minute: int = 600
+    # The site's own address for links people take away (a GP's example link, the
+    # handout's QR code), e.g. https://traeningsguiden.dk. Unset: this request's host.
+    public_url: str = ""
+    # Host names the site answers to (Flask's TRUSTED_HOSTS); others get 400. Unset: any.
+    trusted_hosts: tuple[str, ...] = ()
 
     def flask_config(self) -> dict[str, object]:
         key = self.secret_key
@@ -66,4 +71,6 @@ class Settings(BaseSettings):
             "RULES_DIR": str(self.rules_dir),
             "RATE_LIMIT_PER_MINUTE": self.rate_limit_per_minute,
             "SEND_FILE_MAX_AGE_DEFAULT": 0,
+            "PUBLIC_URL": self.public_url.rstrip("/"),
+            "TRUSTED_HOSTS": list(self.trusted_hosts) or None,
         }

@@ -106,7 +106,7 @@ def test_the_cache_is_bounded(fresh_app, monkeypatch):
     for slug in ("herlev", "nyborg", "aarhus", "odense", "fredericia"):
         client.get(f"/{slug}")
     assert len(cached(fresh_app)) == 3
-    assert [key[3] for key in cached(fresh_app)] == ["aarhus", "odense", "fredericia"]
+    assert [key[4] for key in cached(fresh_app)] == ["aarhus", "odense", "fredericia"]
 
 
 def test_a_page_with_a_real_token_in_it_is_not_kept(fresh_app):
@@ -121,3 +121,24 @@ def client_pages(client):
     from tests.web.conftest import PageClient
 
     return PageClient(client)
+
+
+@pytest.mark.parametrize("path", ["/", "/?lang=en", "/herlev", "/aarhus"])
+def test_a_forged_host_header_cannot_poison_a_shared_page(fresh_app, path):
+    """The start page shows an absolute example link; asked for with ``Host: evil.example``
+    it was cached and given to every later visitor (found by a fuzzing session)."""
+    fresh_app.test_client().get(path, headers={"Host": "evil.example"})
+    page = fresh_app.test_client().get(path).get_data(as_text=True)
+    assert "evil.example" not in page and "http://localhost/fredericia" in page
+
+
+def test_the_public_address_when_configured():
+    app = create_app({"TESTING": True, "PUBLIC_URL": "https://traeningsguiden.dk",
+                      "TRUSTED_HOSTS": ["traeningsguiden.dk", "localhost"]})
+    client = app.test_client()
+    page = client.get("/", headers={"Host": "localhost"}).get_data(as_text=True)
+    assert "https://traeningsguiden.dk/fredericia" in page
+    handout = client.get("/herlev/fagperson/udskriv").get_data(as_text=True).replace("<wbr>", "")
+    assert "https://traeningsguiden.dk/herlev" in handout and "localhost" not in handout
+    refused = client.get("/", headers={"Host": "evil.example"})
+    assert refused.status_code == 400 and "evil.example" not in refused.get_data(as_text=True)

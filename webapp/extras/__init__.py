@@ -104,7 +104,7 @@ def professional(slug: str) -> str:
 def handout(slug: str) -> str:
     municipality = municipality_or_404(slug)
     assessment = assess(municipality, Answers(), today(), book())
-    link = url_for("pages.municipality_start", slug=slug, _external=True)
+    link = context.public_link("pages.municipality_start", slug=slug)
     info = standard_info(slug)
     return render_template("extras/handout.html", municipality=municipality,
                            assessment=assessment, info=info, link=link, qr=qr_svg(link),
