@@ -165,6 +165,11 @@ def test_impossible_decision_dates_are_refused(pages, monkeypatch):
                        {"day": "1", "month": "11", "year": "2026"}, status=400)
     assert "før den dag" in early.get_data(as_text=True)
     pages.post("/herlev/spoergsmaal/decision_date", {"day": "10", "month": "11", "year": "2026"})
+    # and the other way round: the request date changed to after the decision
+    late = pages.post("/herlev/spoergsmaal/request_date",
+                      {"day": "20", "month": "11", "year": "2026"}, status=400)
+    assert "Du fik afgørelsen tirsdag den 10. november 2026" in late.get_data(as_text=True)
+    pages.post("/herlev/spoergsmaal/request_date", {"day": "9", "month": "11", "year": "2026"})
 
 
 def test_without_a_standard_the_page_says_so_once(pages):

@@ -643,3 +643,12 @@ def test_answers_last_a_day_after_the_last_answer(fuzz_app, monkeypatch, hours_a
     client.set_cookie("tg", cookie)
     page = client.get("/herlev/spoergsmaal/age").get_data(as_text=True)
     assert ('value="72"' in page) is kept
+
+
+def test_api_decision_before_request_is_refused(fuzz_app):
+    """The pages refuse it whichever date is given last; the API says the same."""
+    response = fuzz_app.test_client().post("/api/v1/assessment", json={
+        "municipality": "herlev", "answers": {"request_date": "2026-11-20",
+                                             "decision_date": "2026-11-10"}})
+    assert response.status_code == 400
+    assert response.get_json()["error"]["field"] == "answers.decision_date"

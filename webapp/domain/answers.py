@@ -57,6 +57,12 @@ def read_date(value: Any) -> date | None:
     return day if EARLIEST_DATE <= day <= LATEST_DATE else None
 
 
+def decision_before_request(request_date: date | None, decision_date: date | None) -> bool:
+    """The municipality cannot decide before it was asked (the pages refuse it either way
+    round, the API refuses it too)."""
+    return request_date is not None and decision_date is not None and decision_date < request_date
+
+
 # The document (OpenAPI) says the same: a date (format) in those years (pattern).
 DATE_JSON_SCHEMA = {"type": "string", "format": "date", "pattern": r"^(20[0-9]{2}|2100)-",
                     "description": "a date from 2000-01-01 to 2100-12-31"}

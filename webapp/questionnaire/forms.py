@@ -10,9 +10,9 @@ from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, 
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from ..domain.answers import EARLIEST_DATE, LATEST_DATE, read_date
+from ..domain.answers import EARLIEST_DATE, LATEST_DATE, decision_before_request, read_date
 from ..domain.flow import UNKNOWN
-from ..i18n import TranslatedForm
+from ..i18n import TranslatedForm, format_long_date
 from ..speedups import lazy_gettext as _l
 from .catalogue import DONT_KNOW, NO, YES, Question
 
@@ -148,16 +148,20 @@ def _validate_date(form: Any, empty: Any = None) -> date | None:
 
 
 def date_order_problem(key: str, value: Any, answers: dict[str, Any], today: date) -> str | None:
-    """A decision cannot come before the request, nor from the future."""
-    decided = read_date(value) if key == "decision_date" else None
-    if decided is None:
-        return None
-    if decided > today:
-        return str(_l("Datoen ligger i fremtiden. Skriv den dag, du fik afgørelsen."))
-    asked = read_date(answers.get("request_date"))
-    if asked is not None and decided < asked:
-        return str(_l("Afgørelsen kan ikke komme før den dag, kommunen blev kontaktet. Tjek "
-                      "datoen."))
+    """A decision cannot come from the future, nor before the request; checked whichever
+    of the two dates is given (or changed) last."""
+    if key == "decision_date":
+        decided, asked = read_date(value), read_date(answers.get("request_date"))
+        if decided is not None and decided > today:
+            return str(_l("Datoen ligger i fremtiden. Skriv den dag, du fik afgørelsen."))
+        if decision_before_request(asked, decided):
+            return str(_l("Afgørelsen kan ikke komme før den dag, kommunen blev kontaktet. "
+                          "Tjek datoen."))
+    if key == "request_date":
+        asked, decided = read_date(value), read_date(answers.get("decision_date"))
+        if decided is not None and decision_before_request(asked, decided):
+            return str(_l("Du fik afgørelsen %(date)s. Kommunen kan ikke være kontaktet senere "
+                          "end det. Tjek datoen.", date=format_long_date(decided)))
     return None
 
 
