@@ -220,3 +220,19 @@ def test_printed_result_lists_the_answers_it_is_based_on(pages):
                      r"bygger på svarene ovenfor", printed)
     check = pages.get("/herlev/tjek").get_data(as_text=True)
     assert "<title>Tjek dine svar – Herlev Kommune" in check
+
+
+@pytest.mark.parametrize(("typed", "slug"), [
+    ("/Herlev", "herlev"), ("/163", "herlev"), ("/0101", "koebenhavn"),
+    ("/k%C3%B8benhavn", "koebenhavn"), ("/Br%C3%B8nderslev", "broenderslev"),
+    ("/H%C3%B8je%20Taastrup", "hoeje-taastrup"), ("/%C3%86r%C3%B8", "aeroe"),
+])
+def test_a_municipality_link_as_a_gp_would_type_it(client, typed, slug):
+    response = client.get(typed)
+    assert response.status_code == 301 and response.headers["Location"].endswith(f"/{slug}")
+
+
+@pytest.mark.parametrize("name", ["København", "Københavns Kommune", "0101", "101"])
+def test_api_finds_a_municipality_by_name_or_code(client, name):
+    response = client.post("/api/v1/assessment", json={"municipality": name})
+    assert response.status_code == 200 and response.get_json()["municipality"]["slug"] == "koebenhavn"

@@ -81,7 +81,7 @@ def openapi_document() -> dict[str, Any]:
                     "required": ["municipality"],
                     "properties": {
                         "municipality": {"type": "string", "minLength": 1,
-                                         "description": "slug (e.g. fredericia) or kommunekode (607)"},
+                                         "description": "slug (e.g. fredericia), kommunekode (607) or name (Fredericia Kommune)"},
                         "answers": {"$ref": "#/components/schemas/Answers"},
                         "today": DATE_JSON_SCHEMA,
                     },

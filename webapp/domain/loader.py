@@ -43,11 +43,17 @@ class RuleBook:
     municipalities: dict[str, Municipality]  # every municipality, by slug
     standards: dict[str, MunicipalRules]  # those with a loaded standard, by slug
     by_code: dict[str, str] = field(default_factory=dict)
+    by_name: dict[str, str] = field(default_factory=dict)  # slugify(full name) -> slug
 
     def find(self, key: str) -> Municipality | None:
-        key = key.strip().lower()
-        slug = self.by_code.get(key, key)
-        return self.municipalities.get(slug)
+        """A municipality by slug, kommunekode ("101", also "0101") or name as people
+        write it ("København", "Københavns Kommune", "Brønderslev")."""
+        key = key.strip()
+        if key.isascii() and key.isdigit():
+            return self.municipalities.get(self.by_code.get(key.lstrip("0").zfill(3), ""))
+        slug = slugify(key)
+        found = self.municipalities.get(key.lower()) or self.municipalities.get(slug)
+        return found or self.municipalities.get(self.by_name.get(slug, ""))
 
 
 def _read(path: Path) -> Any:
@@ -153,4 +159,5 @@ def load_rules(directory: Path = RULES_DIR) -> RuleBook:
         municipalities=dict(sorted(everyone.items())),
         standards=standards,
         by_code={m.code: slug for slug, m in everyone.items()},
+        by_name={slugify(m.name): slug for slug, m in everyone.items()},
     )
