@@ -236,3 +236,28 @@ def test_a_municipality_link_as_a_gp_would_type_it(client, typed, slug):
 def test_api_finds_a_municipality_by_name_or_code(client, name):
     response = client.post("/api/v1/assessment", json={"municipality": name})
     assert response.status_code == 200 and response.get_json()["municipality"]["slug"] == "koebenhavn"
+
+
+@pytest.mark.parametrize(("day", "month", "year", "message"), [
+    ("1", "11", "26", None), ("1", "11", "2026", None), ("01", "01", "2026", None),
+    ("1", "1", "0", "fire cifre"), ("1", "1", "000", "fire cifre"), ("1", "1", "99", "fire cifre"),
+    ("1", "1", "02026", "fire cifre"), ("1", "1", "1890", "Skriv et år fra 2000 til 2100"),
+    ("001", "1", "2026", "med tal"), ("1", "1_0", "2026", "med tal"),
+])
+def test_years_are_read_as_people_mean_them(pages, monkeypatch, day, month, year, message):
+    """"26" is 2026, but "99" is not 2099 and "0" not 2000: those are asked for in full."""
+    monkeypatch.setattr("webapp.context.today", lambda: date(2026, 11, 24))
+    pages.get("/")
+    pages.post("/", {"municipality": "herlev", "who": "self"})
+    response = pages.post("/herlev/spoergsmaal/request_date",
+                          {"day": day, "month": month, "year": year},
+                          status=302 if message is None else 400)
+    if message:
+        assert message in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("typed", ["1_0", "+72", "72.0", "0x48", "7 2"])
+def test_age_is_digits_only(pages, typed):
+    pages.get("/")
+    pages.post("/", {"municipality": "herlev", "who": "self"})
+    pages.post("/herlev/spoergsmaal/age", {"answer": typed}, status=400)

@@ -10,6 +10,7 @@ from wtforms import IntegerField, RadioField, SelectMultipleField, StringField, 
 from wtforms.validators import InputRequired, NumberRange, Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from .. import context
 from ..domain.answers import EARLIEST_DATE, LATEST_DATE, decision_before_request, read_date
 from ..domain.flow import UNKNOWN
 from ..i18n import TranslatedForm, format_long_date
@@ -41,15 +42,17 @@ class SafeNumberRange(NumberRange):
 
 class AgeField(IntegerField):
     """A whole number of years; "78 år", "78 år." and "78 years" are read as 78 too (people
-    write what they would say). Anything else is left for IntegerField to refuse."""
+    write what they would say). Anything else but digits is refused."""
 
     UNIT = re.compile(r"^\s*(\d{1,3})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
-        if valuelist and isinstance(valuelist[0], str):
+        if valuelist and isinstance(valuelist[0], str) and valuelist[0].strip():
             found = self.UNIT.match(valuelist[0])
-            if found:
-                valuelist = [found.group(1), *valuelist[1:]]
+            if not found:  # int() would take "1_0" as 10 and "+72" as 72: digits only
+                self.data = None
+                raise ValueError(self.gettext("Not a valid integer value."))
+            valuelist = [found.group(1), *valuelist[1:]]
         super().process_formdata(valuelist)
 
 
@@ -131,16 +134,19 @@ def _validate_date(form: Any, empty: Any = None) -> date | None:
     if not all(raw):
         raise ValidationError(str(_l("Skriv både dag, måned og år.")))
     # isdecimal, not isdigit: "²" is a digit to Python, but not a number int() can read.
-    if not all(r.isdecimal() and len(r) <= 4 for r in raw):
+    if not all(r.isdecimal() for r in raw) or len(raw[0]) > 2 or len(raw[1]) > 2:
         raise ValidationError(str(_l("Skriv datoen med tal, fx 3 4 2026.")))
+    four_digits = ValidationError(str(_l("Skriv året med fire cifre, fx 2026.")))
     day, month, year = (int(r) for r in raw)
-    if year < 100:
+    if len(raw[2]) == 2:  # "26" is 2026; "99" is not 2099 but a year to write in full
         year += 2000
-    if len(raw[2]) == 4 and not MIN_YEAR <= year <= MAX_YEAR:
+        if year > context.today().year + 1:
+            raise four_digits
+    elif len(raw[2]) != 4:
+        raise four_digits
+    if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValidationError(str(_l("Skriv et år fra %(first)s til %(last)s.",
                                      first=MIN_YEAR, last=MAX_YEAR)))
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError(str(_l("Skriv året med fire cifre, fx 2026.")))
     try:
         return date(year, month, day)
     except ValueError:
