@@ -48,6 +48,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
 
     app.url_map.strict_slashes = False  # /herlev/ is /herlev
+    # No redirect for "//" in a path: werkzeug's 308 has an English page and a Location
+    # built from the Host header; such a path is simply not found.
+    app.url_map.merge_slashes = False
     from .api import bp as api_bp
     from .extras import bp as extras_bp
     from .pages import bp as pages_bp

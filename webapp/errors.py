@@ -25,6 +25,11 @@ MESSAGES = {
     500: (_l("Der er sket en fejl hos os"),
           _l("Det er ikke din skyld. Prøv igen om lidt. Dine svar er ikke gemt hos os.")),
 }
+# The API's own words where a page's ("go to the front page") would not fit a program.
+API_MESSAGES = {
+    404: _l("Adressen findes ikke i API'et. Se /api/v1/openapi.json."),
+    405: _l("Metoden kan ikke bruges her. Se headeren Allow."),
+}
 CSRF_MESSAGE = (
     _l("Siden er udløbet"),
     _l("Af hensyn til sikkerheden udløber siden efter et stykke tid, eller hvis den er åbnet "
@@ -59,7 +64,7 @@ def init_app(app: Flask) -> None:
         headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
         if request.path.startswith("/api/"):
             code = (exc.name or "error").lower().replace(" ", "_")
-            payload, _status = _api(status, code, str(body))
+            payload, _status = _api(status, code, str(API_MESSAGES.get(status, body)))
             return payload, status, headers
         if _cv_request.get().url_adapter is None:
             # No links can be made (a Host header werkzeug cannot read): the page has none.

@@ -652,3 +652,34 @@ def test_api_decision_before_request_is_refused(fuzz_app):
                                              "decision_date": "2026-11-10"}})
     assert response.status_code == 400
     assert response.get_json()["error"]["field"] == "answers.decision_date"
+
+
+@pytest.mark.parametrize(("method", "path", "status"), [
+    ("DELETE", "/api/v1/assessment", 405), ("GET", "/api/v1/assessment", 405),
+    ("GET", "/api/v1/findes-ikke", 404), ("POST", "/api/v1//assessment", 404),
+])
+def test_api_errors_speak_to_a_program(fuzz_app, method, path, status):
+    """Not the pages' "go to the front page", and no werkzeug redirect page for "//"."""
+    response = fuzz_app.test_client().open(path, method=method, json={"municipality": "herlev"})
+    assert response.status_code == status and response.is_json
+    message = response.get_json()["error"]["message"]
+    assert "forsiden" not in message and ("openapi.json" in message or "Allow" in message)
+
+
+def test_a_choice_sent_twice_counts_once(fuzz_app):
+    client = fuzz_app.test_client()
+    client.get("/")
+    client.post("/", data={"csrf_token": csrf_token(client), "municipality": "herlev",
+                           "who": "self"})
+    url = "/herlev/spoergsmaal/chronic_conditions"
+    data = MultiDict([("answer", "copd"), ("answer", "copd"), ("answer", "back"),
+                      ("csrf_token", csrf_token(client, url))])
+    assert client.post(url, data=data).status_code == 302
+    with client.session_transaction() as stored:
+        assert stored["a"]["chronic_conditions"] == ["copd", "back"]
+    response = client.post("/api/v1/assessment", json={
+        "municipality": "herlev", "answers": {"chronic_conditions": ["copd", "copd", "back"]}})
+    assert response.status_code == 200
+    from webapp.domain.answers import Answers
+    assert Answers.model_validate({"chronic_conditions": ["copd", "copd", "back"]}
+                                  ).chronic_conditions == ("copd", "back")

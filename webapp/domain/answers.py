@@ -45,6 +45,11 @@ def _within_range(value: date) -> date:
     return value
 
 
+def _once_each(values: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A choice given twice counts once (in the order first given)."""
+    return tuple(dict.fromkeys(values))
+
+
 def read_date(value: Any) -> date | None:
     """A stored answer as a date: ``None`` unless it is an ISO date in the accepted years
     (a session cookie is the person's own to change, so nothing read back is trusted)."""
@@ -175,7 +180,7 @@ class Answers(BaseModel):
     same_problem_treated: StrictBool | None = None
     care_home: CareHome | None = None
     pensioner: StrictBool | None = None
-    chronic_conditions: tuple[Chronic, ...] | None = None
+    chronic_conditions: Annotated[tuple[Chronic, ...], AfterValidator(_once_each)] | None = None
     smoker: StrictBool | None = None
     severe_disability: StrictBool | None = None
     disability_cause: DisabilityCause | None = None

@@ -213,5 +213,5 @@ def read_answer(q: Question, form: QuestionForm) -> tuple[bool, Any, str | None]
     if q.kind == "yesno":
         return True, {"yes": True, "no": False}.get(data, UNKNOWN), None
     if q.kind == "multi":
-        return True, list(data or []), None
+        return True, list(dict.fromkeys(data or [])), None  # a choice sent twice counts once
     return True, data, None
