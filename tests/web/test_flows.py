@@ -102,7 +102,16 @@ def test_clear_answers(pages):
     token = pages.csrf("/")
     response = pages.client.post("/slet", data={"csrf_token": token})
     assert response.status_code == 302
+    # the page after says so in its title, which a screen reader reads on arrival
+    start = pages.client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "<title>Dine svar er slettet. Hvilken træning" in start
     assert pages.client.get("/herlev/resultat").status_code == 302  # back to the start
+
+
+def test_the_clear_address_has_the_button(pages):
+    """GET /slet (typed or bookmarked) was "Siden findes ikke"."""
+    page = pages.get("/slet").get_data(as_text=True)
+    assert '<form method="post" action="/slet">' in page and "<h1>Slet mine svar</h1>" in page
 
 
 def test_questions_validate_input(pages):

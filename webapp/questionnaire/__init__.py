@@ -168,6 +168,12 @@ def result(slug: str) -> Any:
                            back=url_for("questionnaire.check", slug=slug))
 
 
+@bp.get("/slet")
+def clear_page() -> str:
+    """Whoever types or bookmarks /slet gets the button (the footer's form posts here)."""
+    return render_template("questionnaire/clear.html")
+
+
 @bp.post("/slet")
 def clear() -> Response:
     lang = session.get("lang")
