@@ -683,3 +683,12 @@ def test_a_choice_sent_twice_counts_once(fuzz_app):
     from webapp.domain.answers import Answers
     assert Answers.model_validate({"chronic_conditions": ["copd", "copd", "back"]}
                                   ).chronic_conditions == ("copd", "back")
+
+
+def test_api_a_very_long_number_is_valid_json(fuzz_app):
+    """Python refuses int() of 4,300+ digits; the JSON is still valid: the age is wrong."""
+    body = '{"municipality": "herlev", "answers": {"age": ' + "9" * 5000 + "}}"
+    response = fuzz_app.test_client().post("/api/v1/assessment", data=body,
+                                           content_type="application/json")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["field"] == "answers.age"

@@ -41,6 +41,12 @@ def rule_book() -> RuleBook:
     return context.rule_book()
 
 
+def _json_int(text: str) -> int | float:
+    """A JSON integer; one too long for Python's int() (4,300 digits) is still a number,
+    just too big for any answer, so it is read as a float (infinity) and refused as such."""
+    return int(text) if len(text) < 100 else float(text)
+
+
 def parse_request() -> tuple[str, Answers, date]:
     if request.mimetype != "application/json":
         raise ApiError(415, "unsupported_media_type", _("Send JSON med Content-Type: application/json."))
@@ -48,7 +54,7 @@ def parse_request() -> tuple[str, Answers, date]:
         raise ApiError(415, "unsupported_media_type",
                        _("Send JSON uden Content-Encoding (ikke pakket med fx gzip)."))
     try:
-        body = json.loads(request.get_data(cache=False) or b"")
+        body = json.loads(request.get_data(cache=False) or b"", parse_int=_json_int)
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: [[[[…]]]]
         raise ApiError(400, "malformed_json", _("Indholdet er ikke gyldig JSON.")) from None
     if not isinstance(body, dict):
