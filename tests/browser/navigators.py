@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
 
 from webapp.questionnaire.catalogue import QUESTIONS, WHO
+from webapp.questionnaire.forms import post_fields
 
 UNKNOWN = "unknown"
 MAX_QUESTIONS = 30
@@ -36,9 +41,31 @@ HERLEV = Persona("herlev", "Herlev Kommune", {
 })
 
 
+# The personas of the flow tests (tests/personas.yaml): one per municipality with a
+# standard, and Aarhus without one. Questions they do not answer get "Ved ikke" (or
+# "Spring over"), as in tests/web/test_flows.py.
+PERSONAS = {slug: Persona(slug, "", answers) for slug, answers in yaml.safe_load(
+    (Path(__file__).resolve().parents[1] / "personas.yaml").read_text(encoding="utf-8")).items()}
+DATE_ANSWERS = ("request_date", "discharge_date")
+
+
+def today_in_copenhagen() -> date:
+    """The live server's today (it runs on the real clock, in Copenhagen)."""
+    return datetime.now(ZoneInfo("Europe/Copenhagen")).date()
+
+
+def dated_today(persona: Persona) -> Persona:
+    """The persona asking (or discharged) today: the result then has upcoming dates."""
+    today = today_in_copenhagen().isoformat()
+    return Persona(persona.slug, persona.name, {
+        **persona.answers, **{k: today for k in DATE_ANSWERS if k in persona.answers}})
+
+
 def form_value(key: str, value: Any) -> Any:
     """The value of the radio button (or list of checkbox values) for an answer."""
     kind = QUESTIONS[key].kind
+    if value is None and kind in ("yesno", "choice"):
+        return post_fields(QUESTIONS[key], None)["answer"]  # "Ved ikke" or "Usikker"
     if kind == "yesno":
         return {True: "yes", False: "no"}.get(value, UNKNOWN)
     if kind == "multi":
@@ -141,6 +168,14 @@ class Guide:
     def see_result(self) -> None:
         with self.page.expect_navigation():
             self.page.get_by_role("link", name="Se resultatet").click()
+
+    def walk_to_result(self, persona: Persona) -> None:
+        """From the start page to the persona's result page."""
+        self.start(persona.slug, "self")
+        self.answer_all(persona.answers)
+        assert self.path() == f"/{persona.slug}/tjek", self.page.url
+        self.see_result()
+        assert self.path() == f"/{persona.slug}/resultat", self.page.url
 
 
 class KeyboardGuide(Guide):

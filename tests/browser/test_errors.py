@@ -82,3 +82,75 @@ def test_empty_start_page(new_page):
     state = summary(guide)
     assert state["links"] == ["#municipality", "#who-0"]
     assert follow_first_link(guide) == "municipality"
+
+
+# --------------------------------------------------------------------------- per field
+# The error message is on the fieldset, and also on each box and option in it: a
+# screen reader says it when focus lands in the box (many do not read a fieldset's
+# description when focus moves into it from the error summary's link).
+
+def accessible_description(page, selector: str) -> str:
+    """The description Chromium's accessibility tree gives the element (what screen
+    readers get), read through the DevTools protocol."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        assert node, f"{selector} not found"
+        tree = cdp.send("Accessibility.getPartialAXTree",
+                        {"nodeId": node, "fetchRelatives": False})["nodes"]
+        description = tree[0].get("description", {}).get("value", "")
+        return " ".join(str(description).split())
+    finally:
+        cdp.detach()
+
+
+def error_text(page, field_id: str) -> str:
+    text = page.locator(f"#{field_id}-error").inner_text()
+    return " ".join(text.replace("Fejl:", "").split())
+
+
+def test_each_date_box_carries_the_error_message(new_page, answered):
+    guide = Guide(new_page(storage_state=answered))
+    guide.goto(f"/{HERLEV.slug}/spoergsmaal/request_date")
+    for part, text in (("day", "40"), ("month", "1"), ("year", "2026")):
+        guide.page.fill(f"#{part}", text)
+    guide.submit()
+    error = error_text(guide.page, "day")
+    assert error, "no error message shown"
+    hint = guide.page.locator("#day-hint")
+    for part in ("day", "month", "year"):
+        described = accessible_description(guide.page, f"#{part}")
+        assert error in described, (part, described)
+        if hint.count():  # the hint stays part of the description
+            assert " ".join(hint.inner_text().split()) in described, (part, described)
+
+
+def test_each_date_box_in_the_complaint_helper_carries_the_error_message(new_page):
+    page = new_page()
+    page.goto("/broenderslev/klage?tilbud=sel-86-1")
+    if page.locator("label[for='about-0']").count():  # more than one thing to disagree with
+        page.locator("label[for='about-0']").click()
+    page.fill("#day", "40")
+    page.fill("#month", "1")
+    page.fill("#year", "2026")
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").click()
+    error = error_text(page, "day")
+    hint = " ".join(page.locator("#day-hint").inner_text().split())
+    for part in ("day", "month", "year"):
+        described = accessible_description(page, f"#{part}")
+        assert error in described and hint in described, (part, described)
+
+
+def test_each_radio_button_carries_the_error_message(new_page):
+    guide = Guide(new_page())
+    guide.start(HERLEV.slug)
+    guide.walk_to("in_hospital", HERLEV.answers)
+    guide.submit()  # nothing chosen
+    error = error_text(guide.page, "answer")
+    assert "Vælg et svar." in error
+    radios = guide.page.locator("input[name=answer]")
+    assert radios.count() >= 2
+    for i in range(radios.count()):
+        assert error in accessible_description(guide.page, f"#answer-{i}"), i

@@ -26,6 +26,8 @@ MUST_NOT_PRINT = [
     "footer form",                   # the "Slet mine svar" form
     ".footer-links",
     ".no-print",                     # "Se eller ændr dine svar" …
+    "footer",                        # the whole site footer …
+    ".footer-note",                  # … whose note used to print alone on the last page
 ]
 
 
@@ -55,3 +57,22 @@ def test_print_layout_and_pdf(new_page, answered, tmp_path):
     assert pdf.read_bytes() == data
     pages = data.count(b"/Type /Page") - data.count(b"/Type /Pages")
     assert pages >= 1
+
+
+@pytest.mark.parametrize("path", ["/", "/fagperson", f"/{HERLEV.slug}/fagperson",
+                                  f"/{HERLEV.slug}/fagperson/udskriv", "/privatliv"])
+def test_no_site_chrome_on_paper(new_page, path):
+    """Every page prints without the header's links and the site footer; the service
+    name stays, as a plain line."""
+    page = new_page()
+    page.goto(path)
+    assert page.locator(".footer-note").is_visible()
+    page.emulate_media(media="print")
+    printed = []
+    for selector in ("header a.header-language", "footer", ".footer-note", ".footer-links",
+                     "footer form"):
+        found = page.evaluate(HIDDEN_JS, selector)
+        assert found, f"nothing matches {selector}"
+        printed += [f"{selector}: {f['what']}" for f in found if not f["hidden"] or f["boxes"]]
+    assert not printed, "printed although it should not be:\n" + "\n".join(printed)
+    assert page.locator(".solution-heading").is_visible()
