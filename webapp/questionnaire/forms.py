@@ -44,6 +44,7 @@ class AgeField(IntegerField):
     """A whole number of years; "78 år", "78 år." and "78 years" are read as 78 too (people
     write what they would say). Anything else but digits is refused."""
 
+    NOT_AN_INTEGER = "Not a valid integer value."  # WTForms' own words (i18n.WTFORMS_MESSAGES)
     UNIT = re.compile(r"^\s*(\d{1,3})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
@@ -51,7 +52,7 @@ class AgeField(IntegerField):
             found = self.UNIT.match(valuelist[0])
             if not found:  # int() would take "1_0" as 10 and "+72" as 72: digits only
                 self.data = None
-                raise ValueError(self.gettext("Not a valid integer value."))
+                raise ValueError(self.gettext(self.NOT_AN_INTEGER))
             valuelist = [found.group(1), *valuelist[1:]]
         super().process_formdata(valuelist)
 
