@@ -293,3 +293,15 @@ def test_delete_message_in_the_chosen_language(pages, lang, message):
     response = pages.post("/slet", {}, status=302)
     html = pages.get(response.headers["Location"], lang=lang).get_data(as_text=True)
     assert message in html
+
+
+def test_danish_names_on_english_pages_are_marked_danish(pages):
+    """WCAG 3.1.2: a screen reader reads "Kvalitetsstandard for genoptræning" and "Herlev
+    Kommune, Genoptræningen" with Danish sounds on an English page."""
+    from tests.web.test_flows import PERSONAS, run_flow
+
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    english = pages.get("/herlev/resultat?lang=en", lang="en").get_data(as_text=True)
+    cites = re.findall(r"<cite[^>]*>", english)
+    assert cites and all('lang="da"' in c for c in cites)
+    assert all('lang="da"' in tag for tag in re.findall(r'<[^>]*translate="no"[^>]*>', english))
