@@ -33,6 +33,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from . import texts
 
     app.jinja_env.globals["texts"] = texts
+    app.jinja_env.filters["law_label"] = texts.law_label
     from .questionnaire.present import offer_facts
 
     app.jinja_env.globals["offer_facts"] = offer_facts

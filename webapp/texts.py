@@ -637,3 +637,10 @@ def duration_text(duration: Duration) -> str:
 def span_text(hours: Hours) -> str:
     return hours_text(OpeningHours(days=hours.days, spans=[TimeSpan(opens=hours.opens,
                                                                     closes=hours.closes)]))
+
+
+def law_label(law: str) -> str:
+    """A law as shown in brackets after an offer's title: "Ældreloven (helhedspleje)"
+    becomes "Ældreloven, helhedspleje", so the page never shows brackets in brackets."""
+    name, bracket, rest = law.partition(" (")
+    return f"{name}, {rest.removesuffix(')')}" if bracket else law

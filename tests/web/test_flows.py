@@ -270,3 +270,9 @@ def test_age_is_digits_only(pages, typed):
     pages.get("/")
     pages.post("/", {"municipality": "herlev", "who": "self"})
     pages.post("/herlev/spoergsmaal/age", {"answer": typed}, status=400)
+
+
+def test_no_brackets_in_brackets_after_an_offer_title(pages):
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    assert "(Ældreloven, helhedspleje)" in html and "(Ældreloven (helhedspleje))" not in html
