@@ -276,3 +276,18 @@ def test_no_brackets_in_brackets_after_an_offer_title(pages):
     run_flow(pages, "herlev", "self", PERSONAS["herlev"])
     html = pages.get("/herlev/resultat").get_data(as_text=True)
     assert "(Ældreloven, helhedspleje)" in html and "(Ældreloven (helhedspleje))" not in html
+
+
+def test_words_from_letters_are_explained_on_the_about_page(pages):
+    """The terms people meet on the result and GP pages (and in letters) are in the glossary."""
+    about = pages.get("/om").get_data(as_text=True).lower()
+    glossary = set(re.findall(r"<dt><strong>([^<]+)</strong></dt>", about))
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    seen = (pages.get("/herlev/resultat").get_data(as_text=True)
+            + pages.get("/nyborg/fagperson").get_data(as_text=True)).lower()
+    words = {"genoptræningsplan": "genoptræningsplan", "visitationsbesøg": "visitationsbesøg",
+             "funktionsevne": "funktionsevne", "helhedspleje": "helhedspleje",
+             "fremadskridende": "fremadskridende sygdom", "ydernummer": "ydernummer",
+             "afgørelse": "afgørelse", ".ics": "kalenderfil (.ics)"}
+    used = {term for word, term in words.items() if word in seen}
+    assert len(used) >= 5 and used <= glossary, used - glossary
