@@ -95,7 +95,7 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
                 ("none", _l("Ingen af delene"))), dont_know=True),
     _q("hospital_treated", "yesno",
        _l("Blev du indlagt på grund af det, du vil træne efter?"),
-       _l("Blev din pårørende indlagt på grund af det, de vil træne efter?"),
+       _l("Blev din pårørende indlagt på grund af det, der skal trænes efter?"),
        _l("Blev patienten indlagt på grund af det, der skal trænes efter?"),
        _l("Behandlet under indlæggelse"),
        hint=_l("Svar ja, hvis sygdommen eller faldet blev behandlet under en indlæggelse.")),
@@ -156,8 +156,8 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
     _q("severe_disability", "yesno",
        _l("Har du et svært fysisk handicap, så du ikke kan klare dig hjemme hele døgnet "
           "uden hjælp eller hjælpemidler?"),
-       _l("Har din pårørende et svært fysisk handicap, så din pårørende ikke kan klare sig hjemme "
-          "hele døgnet uden hjælp eller hjælpemidler?"),
+       _l("Har din pårørende et svært fysisk handicap, så han eller hun ikke kan klare sig "
+          "hjemme hele døgnet uden hjælp eller hjælpemidler?"),
        _l("Har patienten et svært fysisk handicap (kan ikke klare sig indendørs døgnet "
           "rundt uden hjælp eller hjælpemidler)?"),
        _l("Svært fysisk handicap"),
