@@ -11,7 +11,7 @@ from flask import Blueprint, jsonify, request
 from pydantic import TypeAdapter, ValidationError
 
 from .. import context
-from ..domain.answers import Answers, IsoDate, decision_before_request
+from ..domain.answers import Answers, IsoDate
 from ..domain.assess import assess
 from ..domain.loader import RuleBook
 from ..security import csrf
@@ -86,12 +86,9 @@ def parse_request() -> tuple[str, Answers, date]:
                        _("Ugyldigt svar i %(field)s: %(problem)s", field=key[:60],
                          problem=problem_text(err)),
                        f"answers.{key[:60]}") from None
-    if decision_before_request(answers.request_date, answers.decision_date):
-        raise ApiError(400, "invalid_answer",
-                       _("Ugyldigt svar i %(field)s: %(problem)s", field="decision_date",
-                         problem=_("Afgørelsen kan ikke komme før den dag, kommunen blev "
-                                   "kontaktet. Tjek datoen.")),
-                       "answers.decision_date")
+    # Dates are taken as given, in any order: the document (JSON Schema) cannot say "the
+    # decision after the request", and a schema-valid request is never refused. The pages,
+    # which talk to a person, check the order (forms.date_order_problem).
     today = context.today()
     if "today" in body:
         try:

@@ -64,7 +64,7 @@ def read_date(value: Any) -> date | None:
 
 def decision_before_request(request_date: date | None, decision_date: date | None) -> bool:
     """The municipality cannot decide before it was asked (the pages refuse it either way
-    round, the API refuses it too)."""
+    round; the API takes dates as given, see api.parse_request)."""
     return request_date is not None and decision_date is not None and decision_date < request_date
 
 
