@@ -121,8 +121,26 @@ def stale_text(name: str) -> str:
 # --------------------------------------------------------------------------- national law
 
 
-def national_guarantees(national: NationalRules) -> list[str]:
-    """What the law gives everyone, whatever the municipality's own standard says."""
+def national_guarantees(national: NationalRules, about_patient: bool = False) -> list[str]:
+    """What the law gives everyone, whatever the municipality's own standard says; said to
+    "du", or about the patient on the GP's page."""
+    if about_patient:
+        return [
+            _("Har patienten en genoptræningsplan fra sygehuset, skal kommunen kunne starte "
+              "træningen inden for %(days)s dage efter udskrivelsen. Ellers må patienten vælge "
+              "en privat leverandør, som KL har aftale med (Sundhedsloven § 140).",
+              days=national.free_choice_days),
+            _("Patienten har ret til kørsel eller godtgørelse, hvis patienten er pensionist, har "
+              "mere end 50 km hver vej, eller ikke kan tage offentlig transport (også "
+              "Flextrafik) på grund af sit helbred."),
+            _("Har patienten et svært fysisk handicap eller en sygdom, der bliver værre, kan "
+              "lægen henvise til gratis fysioterapi (Sundhedsloven § 140 a)."),
+            _("Fra %(age)s år gives træning efter sygdom som en del af helhedspleje efter "
+              "Ældreloven.", age=national.pension_age),
+            _("Patienten får kommunens afgørelse skriftligt og kan klage over en afgørelse efter "
+              "Serviceloven inden for 4 uger. Kommunen vurderer den igen, før klagen går videre "
+              "til Ankestyrelsen."),
+        ]
     return [
         _("Har du en genoptræningsplan fra sygehuset, skal kommunen kunne starte din træning "
           "inden for %(days)s dage efter udskrivelsen. Ellers må du vælge en privat leverandør, "

@@ -48,7 +48,7 @@ OFFER_TITLES = {
 OFFER_SUMMARIES = {
     "sul-140": _l(
         "Træning efter en indlæggelse eller behandling på sygehuset. Sygehuset skriver en "
-        "genoptræningsplan. Det er et papir om, hvad du skal træne. Sygehuset sender den "
+        "genoptræningsplan. Det er et papir om, hvad man skal træne. Sygehuset sender den "
         "til kommunen."
     ),
     "sel-86-1": _l(
@@ -88,6 +88,18 @@ PROFESSIONAL = {
     "coordination_need": _l("om flere slags hjælp skal passe sammen"),
     "can_cooperate": _l("om du kan være med til at træne"),
     "individual_need": _l("hvad du har brug for, alt i alt"),
+}
+
+# The same, said about the patient (the GP's page, where "du" is the doctor).
+PROFESSIONAL_ABOUT_PATIENT = {
+    "training_potential": _l("om patienten kan få det bedre af at træne"),
+    "need_for_therapist": _l("om der er brug for en terapeut"),
+    "diagnosis_on_list": _l("om patientens sygdom giver ret til tilbuddet"),
+    "basal_or_advanced": _l("om genoptræningen skal være på basalt eller avanceret niveau"),
+    "transport_need": _l("om der er brug for kørsel"),
+    "coordination_need": _l("om flere slags hjælp skal passe sammen"),
+    "can_cooperate": _l("om patienten kan være med til at træne"),
+    "individual_need": _l("hvad patienten har brug for, alt i alt"),
 }
 
 CONTACTERS = {
@@ -257,36 +269,55 @@ AFTER = {
 }
 
 
-def goal_text(goal: ServiceGoal) -> str:
-    """The service goal as the standard gives it, without a date."""
+GOALS = {
+    "contact": _l("Kommunen kontakter dig %(period)s %(after)s."),
+    "contact_with_time": _l("Kommunen kontakter dig med en tid %(period)s %(after)s."),
+    "assessment_visit_booked": _l(
+        "Kommunen kontakter dig %(period)s %(after)s for at aftale et visitationsbesøg."
+    ),
+    "decision": _l("Du får en skriftlig afgørelse %(period)s %(after)s."),
+    "start": _l("Træningen starter %(period)s %(after)s."),
+    "planned_or_started": _l("Træningen er planlagt eller startet %(period)s %(after)s."),
+    "clarifying_talk": _l("Du får en afklarende samtale %(period)s %(after)s."),
+    "provider_contact": _l(
+        "Den, der skal træne dig, kontakter dig %(period)s %(after)s for at aftale start."
+    ),
+    "first_day": _l("Træningen starter %(period)s %(after)s."),
+    "free_choice": _l("Kan kommunen ikke tilbyde start inden for %(span)s %(after)s, må du "
+                      "vælge en privat leverandør, som KL har aftale med."),
+}
+# The same, said about the patient (the GP's page, where "du" is the doctor).
+GOALS_ABOUT_PATIENT = {
+    **GOALS,
+    "contact": _l("Kommunen kontakter patienten %(period)s %(after)s."),
+    "contact_with_time": _l("Kommunen kontakter patienten med en tid %(period)s %(after)s."),
+    "assessment_visit_booked": _l(
+        "Kommunen kontakter patienten %(period)s %(after)s for at aftale et visitationsbesøg."
+    ),
+    "decision": _l("Patienten får en skriftlig afgørelse %(period)s %(after)s."),
+    "clarifying_talk": _l("Patienten får en afklarende samtale %(period)s %(after)s."),
+    "provider_contact": _l(
+        "Den, der skal træne patienten, kontakter patienten %(period)s %(after)s for at "
+        "aftale start."
+    ),
+    "free_choice": _l("Kan kommunen ikke tilbyde start inden for %(span)s %(after)s, må "
+                      "patienten vælge en privat leverandør, som KL har aftale med."),
+}
+
+
+def goal_text(goal: ServiceGoal, about_patient: bool = False) -> str:
+    """The service goal as the standard gives it, without a date; ``about_patient`` says
+    it about the patient (the GP's page) instead of to "du"."""
     if goal.ordinal_day:
         period = _("senest på %(num)s.-dagen", num=goal.amount)
-        after = AFTER[goal.counted_from]
     else:
         period = _("senest %(span)s", span=unit_amount(goal.amount, goal.unit))
-        after = AFTER[goal.counted_from]
-    messages = {
-        "contact": _l("Kommunen kontakter dig %(period)s %(after)s."),
-        "contact_with_time": _l("Kommunen kontakter dig med en tid %(period)s %(after)s."),
-        "assessment_visit_booked": _l(
-            "Kommunen kontakter dig %(period)s %(after)s for at aftale et visitationsbesøg."
-        ),
-        "decision": _l("Du får en skriftlig afgørelse %(period)s %(after)s."),
-        "start": _l("Træningen starter %(period)s %(after)s."),
-        "planned_or_started": _l("Træningen er planlagt eller startet %(period)s %(after)s."),
-        "clarifying_talk": _l("Du får en afklarende samtale %(period)s %(after)s."),
-        "provider_contact": _l(
-            "Den, der skal træne dig, kontakter dig %(period)s %(after)s for at aftale start."
-        ),
-        "first_day": _l("Træningen starter %(period)s %(after)s."),
-    }
+    after = (_("efter henvendelsen") if about_patient and goal.counted_from == "request"
+             else AFTER[goal.counted_from])
+    messages = GOALS_ABOUT_PATIENT if about_patient else GOALS
     if goal.kind == "free_choice":
-        return _(
-            "Kan kommunen ikke tilbyde start inden for %(span)s %(after)s, må du vælge en "
-            "privat leverandør, som KL har aftale med.",
-            span=unit_amount(goal.amount, goal.unit),
-            after=after,
-        )
+        return str(messages["free_choice"]) % {"span": unit_amount(goal.amount, goal.unit),
+                                               "after": after}
     text = str(messages[goal.what]) % {"period": period, "after": after}
     if goal.counted_from == "arrival":
         return _("Ved et midlertidigt ophold: %(text)s", text=text)

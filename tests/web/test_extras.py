@@ -445,3 +445,16 @@ def test_possessive_is_the_danish_genitive(app):
         assert possessive("Lars") == "Lars'"
     with app.test_request_context("/?lang=en"):
         assert possessive("Aarhus Kommune") == "Aarhus Kommune"  # the catalog adds "'s"
+
+
+@pytest.mark.parametrize("slug", ["nyborg", "herlev", "fredericia", "fredensborg",
+                                  "broenderslev", "aarhus"])
+def test_the_gp_page_speaks_of_the_patient(pages, slug):
+    """On /<slug>/fagperson "du" is the doctor: what the municipality does for the patient
+    says "patienten" (it said "Kommunen kontakter dig" and "hvad du har brug for")."""
+    text = main_text(pages.get(f"/{slug}/fagperson"))
+    for sentence in re.split(r"(?<=[.;:?!])\s+", text):
+        if re.search(r"\b(dig|din|dit|dine)\b", sentence) or re.search(
+                r"\b(må du|du har brug|du kan få det bedre|du kan være med)\b", sentence):
+            raise AssertionError(f"{slug}: {sentence}")
+    assert "patienten" in text
