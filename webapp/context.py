@@ -7,6 +7,7 @@ Call these through the module (``context.now()``), so tests can pin the clock in
 from __future__ import annotations
 
 from datetime import date, datetime
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from flask import current_app, request
@@ -39,3 +40,14 @@ def public_base() -> str:
 def public_link(endpoint: str, **values: object) -> str:
     """An absolute link to give away (a GP's example link, the handout's QR code)."""
     return public_base() + url_for(endpoint, **values)
+
+
+def is_api_request() -> bool:
+    """An address under /api/, matched to a route or not (errors there are JSON, and the
+    API keeps no state)."""
+    return request.path.startswith("/api/")
+
+
+def public_host() -> str:
+    """The host name alone of ``public_base`` (calendar UIDs)."""
+    return urlsplit(public_base()).hostname or "traeningsguiden"

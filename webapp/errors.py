@@ -10,6 +10,7 @@ from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from .context import is_api_request
 from .i18n import locale_name
 from .speedups import lazy_gettext as _l
 
@@ -62,7 +63,7 @@ def init_app(app: Flask) -> None:
         title, body = MESSAGES.get(status, MESSAGES[400 if status < 500 else 500])
         # Keep what the exception says in headers (Allow on 405, Retry-After on 429).
         headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
-        if request.path.startswith("/api/"):
+        if is_api_request():
             code = (exc.name or "error").lower().replace(" ", "_")
             payload, _status = _api(status, code, str(API_MESSAGES.get(status, body)))
             return payload, status, headers

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import warnings
 from pathlib import Path
@@ -51,6 +52,15 @@ class Settings(BaseSettings):
                               stacklevel=2)
             key = secrets.token_hex(32)
         secure = self.env == "production"
+        public_url = self.public_url.rstrip("/")
+        if public_url and not re.fullmatch(r"https?://[^/?#\s]+", public_url):
+            raise RuntimeError(
+                f"TG_PUBLIC_URL={self.public_url!r} is not a site address: write the scheme "
+                "and host only, e.g. https://traeningsguiden.dk")
+        if secure and not public_url:
+            warnings.warn("TG_PUBLIC_URL is not set: links people take away use the request's "
+                          "Host header, and the shared-page cache keeps a copy per host",
+                          stacklevel=2)
         return {
             "SECRET_KEY": key,
             "TESTING": self.env == "testing",
@@ -71,6 +81,6 @@ class Settings(BaseSettings):
             "RULES_DIR": str(self.rules_dir),
             "RATE_LIMIT_PER_MINUTE": self.rate_limit_per_minute,
             "SEND_FILE_MAX_AGE_DEFAULT": 0,
-            "PUBLIC_URL": self.public_url.rstrip("/"),
+            "PUBLIC_URL": public_url,
             "TRUSTED_HOSTS": list(self.trusted_hosts) or None,
         }

@@ -129,12 +129,15 @@ def install_jinja(env: Environment) -> None:
                        ngettext=_template_ngettext, url_for=url_for)
 
 
-_URLS: dict[tuple[Any, ...], str] = {}
-MAX_URLS = 4096  # far above what our endpoints × municipalities × offers can make
+URLS = "tg_urls"  # app.extensions key: the remembered links of that app
+# 22 questions × 98 municipalities × 2 (asked from the check page or not) = 4,312 question
+# links, plus a handful per municipality and offer: well under this. Should it ever fill,
+# it starts again rather than grow.
+MAX_URLS = 20_000
 
 
 def url_for(endpoint: str, **values: Any) -> str:
-    """``flask.url_for`` for a relative URL, built once per site root and arguments.
+    """``flask.url_for`` for a relative URL, built once per app, site root and arguments.
 
     For templates and our own views, whose arguments come from the rules (municipality,
     offer, question), never from what a visitor sent. Anything else (a blueprint-relative
@@ -143,13 +146,17 @@ def url_for(endpoint: str, **values: Any) -> str:
     request_ctx = _cv_request.get(None)
     if request_ctx is None or endpoint[0] == "." or any(name[0] == "_" for name in values):
         return flask_url_for(endpoint, **values)
+    urls: dict[tuple[Any, ...], str] | None = request_ctx.app.extensions.get(URLS)
+    if urls is None:
+        urls = request_ctx.app.extensions[URLS] = {}
     try:
         key = (request_ctx.request.root_path, endpoint, *sorted(values.items()))
-        return _URLS[key]
+        return urls[key]
     except KeyError:
         url = flask_url_for(endpoint, **values)
-        if len(_URLS) < MAX_URLS:
-            _URLS[key] = url
+        if len(urls) >= MAX_URLS:
+            urls.clear()
+        urls[key] = url
         return url
     except TypeError:  # an unhashable argument
         return flask_url_for(endpoint, **values)

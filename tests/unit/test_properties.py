@@ -124,3 +124,19 @@ def test_walk_equals_checking_each_step(slug, stored):
     state = walk(BOOK, slug, stored)
     assert (state.path, state.next, state.answers, state.remaining) == \
         _walk_checking_each_step(slug, stored)
+
+
+def test_the_documented_date_pattern_is_the_accepted_range():
+    """DATE_JSON_SCHEMA's pattern (for the OpenAPI document) and EARLIEST/LATEST_DATE (what
+    is accepted) say the same, at both ends."""
+    import re
+    from datetime import timedelta
+
+    from webapp.domain.answers import DATE_JSON_SCHEMA, EARLIEST_DATE, LATEST_DATE, read_date
+
+    pattern = re.compile(DATE_JSON_SCHEMA["pattern"])
+    for day, inside in ((EARLIEST_DATE, True), (LATEST_DATE, True),
+                        (EARLIEST_DATE - timedelta(days=1), False),
+                        (LATEST_DATE + timedelta(days=1), False)):
+        assert bool(pattern.match(day.isoformat())) is inside
+        assert (read_date(day.isoformat()) == day) is inside

@@ -28,6 +28,31 @@ def test_production_cookie_and_hsts(monkeypatch):
     assert "max-age=" in response.headers["Strict-Transport-Security"]
 
 
+@pytest.mark.parametrize("bad", ["traeningsguiden.dk", "https://traeningsguiden.dk/guide",
+                                 "https://traeningsguiden.dk?x=1", "ftp://traeningsguiden.dk"])
+def test_public_url_is_a_site_address(monkeypatch, bad):
+    """A value without a scheme gave relative links and a QR code that leads nowhere."""
+    monkeypatch.setenv("TG_PUBLIC_URL", bad)
+    with pytest.raises(RuntimeError, match="TG_PUBLIC_URL"):
+        create_app({"TESTING": True})
+
+
+def test_public_url_and_trusted_hosts_from_the_environment(monkeypatch):
+    monkeypatch.setenv("TG_PUBLIC_URL", "https://traeningsguiden.dk/")
+    monkeypatch.setenv("TG_TRUSTED_HOSTS", '["traeningsguiden.dk"]')
+    app = create_app({"TESTING": True})
+    assert app.config["PUBLIC_URL"] == "https://traeningsguiden.dk"
+    assert app.config["TRUSTED_HOSTS"] == ["traeningsguiden.dk"]
+
+
+def test_production_without_a_public_url_warns(monkeypatch):
+    monkeypatch.setenv("TG_ENV", "production")
+    monkeypatch.setenv("TG_SECRET_KEY", "x" * 64)
+    monkeypatch.delenv("TG_PUBLIC_URL", raising=False)
+    with pytest.warns(UserWarning, match="TG_PUBLIC_URL"):
+        create_app()
+
+
 def test_missing_catalog_stops_start_up(tmp_path):
     with pytest.raises(RuntimeError, match="make translations"):
         create_app({"TESTING": True, "BABEL_TRANSLATION_DIRECTORIES": str(tmp_path)})

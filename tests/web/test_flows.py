@@ -204,7 +204,8 @@ def test_age_may_be_written_with_its_unit(pages, typed, status):
 
 def test_changing_an_answer_from_the_check_page_leads_back_to_it(pages):
     """"Ændr" on the check page opens the question; its "Tilbage" returns to the check page
-    (not to the question before it), and so does answering it again."""
+    (not to the question before it). Answering it again leads there too, as it does
+    whenever no question is left."""
     run_flow(pages, "herlev", "self", PERSONAS["herlev"])
     check = pages.get("/herlev/tjek").get_data(as_text=True)
     change = re.search(r'<a href="([^"]*/spoergsmaal/motivated[^"]*)"', check).group(1).replace(

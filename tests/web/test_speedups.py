@@ -134,10 +134,23 @@ def test_external_and_unhashable_links_go_to_flask(app):
         assert speedups.url_for("pages.start", lang=["en"]) == "/?lang=en"
 
 
-def test_nothing_a_visitor_sends_is_remembered(client):
-    before = set(speedups._URLS)
+def test_nothing_a_visitor_sends_is_remembered(app, client):
+    urls = app.extensions.setdefault(speedups.URLS, {})
+    before = set(urls)
     client.get("/ukendt-kommune-xyz/start")
     client.get("/herlev/spoergsmaal/ukendt-xyz")
-    client.get("/?lang=en&q=mit-navn-xyz")
-    added = set(speedups._URLS) - before
-    assert not any("xyz" in str(key) or "xyz" in speedups._URLS[key] for key in added)
+    added = set(urls) - before
+    assert not any("xyz" in str(key) or "xyz" in urls[key] for key in added)
+
+
+def test_remembered_links_start_again_when_full(monkeypatch):
+    from webapp import create_app
+
+    app = create_app({"TESTING": True})
+    monkeypatch.setattr(speedups, "MAX_URLS", 3)
+    with app.test_request_context("/"):
+        for key in ("age", "in_hospital", "hospital_plan", "plan_level"):
+            speedups.url_for("questionnaire.question", slug="herlev", key=key)
+        assert len(app.extensions[speedups.URLS]) <= 3
+        assert speedups.url_for("questionnaire.question", slug="herlev", key="age") == \
+            "/herlev/spoergsmaal/age"

@@ -42,8 +42,8 @@ def rule_book() -> RuleBook:
 
 
 def _json_int(text: str) -> int | float:
-    """A JSON integer; one too long for Python's int() (4,300 digits) is still a number,
-    just too big for any answer, so it is read as a float (infinity) and refused as such."""
+    """A JSON integer; a very long one (Python's int() refuses 4,300 digits) is still a
+    number, just too big for any answer, so it is read as a float and refused as such."""
     return int(text) if len(text) < 100 else float(text)
 
 

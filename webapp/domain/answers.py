@@ -17,6 +17,8 @@ from pydantic import (
     ConfigDict,
     Field,
     StrictBool,
+    TypeAdapter,
+    ValidationError,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
@@ -50,21 +52,8 @@ def _once_each(values: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def read_date(value: Any) -> date | None:
-    """A stored answer as a date: ``None`` unless it is an ISO date in the accepted years
-    (a session cookie is the person's own to change, so nothing read back is trusted)."""
-    if not isinstance(value, str) or not _ISO.match(value):
-        return None
-    try:
-        day = date.fromisoformat(value)
-    except ValueError:
-        return None
-    return day if EARLIEST_DATE <= day <= LATEST_DATE else None
-
-
 def decision_before_request(request_date: date | None, decision_date: date | None) -> bool:
-    """The municipality cannot decide before it was asked (the pages refuse it either way
-    round; the API takes dates as given, see api.parse_request)."""
+    """The municipality cannot decide before it was asked."""
     return request_date is not None and decision_date is not None and decision_date < request_date
 
 
@@ -73,6 +62,19 @@ DATE_JSON_SCHEMA = {"type": "string", "format": "date", "pattern": r"^(20[0-9]{2
                     "description": "a date from 2000-01-01 to 2100-12-31"}
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only), AfterValidator(_within_range),
                     WithJsonSchema(DATE_JSON_SCHEMA)]
+_STORED_DATE: TypeAdapter[date] = TypeAdapter(IsoDate)
+
+
+def read_date(value: Any) -> date | None:
+    """A stored answer as a date: ``None`` unless it is an ISO date the API and the forms
+    accept (a session cookie is the person's own to change, so nothing read back is trusted)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        day: date = _STORED_DATE.validate_python(value)
+    except ValidationError:
+        return None
+    return day
 
 
 def _whole_number(value: Any) -> Any:

@@ -124,7 +124,7 @@ def calendar(slug: str, offer_id: str | None) -> Any:
         return redirect(url_for("pages.municipality_start", slug=slug))
     assessment = assess(municipality, current_walk(slug).answers, today(), book())
     offers = [o for o in assessment.offers if offer_id in (None, o.id)]
-    events = extras_texts.calendar_events(assessment, offers, slug, request.host.split(":")[0])
+    events = extras_texts.calendar_events(assessment, offers, slug, context.public_host())
     if not events:
         abort(404)
     body = calendar_file(events, stamp=datetime.now(UTC), language=locale_name(),
@@ -201,7 +201,7 @@ def complaint_calendar(slug: str) -> Any:
     if guide is None:
         abort(400)
     event = extras_texts.complaint_event(guide, municipality.name, slug,
-                                         request.host.split(":")[0])
+                                         context.public_host())
     if event is None:
         abort(404)
     body = calendar_file([event], stamp=datetime.now(UTC), language=locale_name(),
