@@ -94,6 +94,7 @@ def server_env() -> dict[str, str]:
         TG_ENV="production",
         TG_SECRET_KEY=secrets.token_hex(32),
         TG_RATE_LIMIT_PER_MINUTE=str(10**9),
+        TG_PUBLIC_URL=f"http://{HOST}",  # set in production too (README, Deploying)
     )
     return env
 
