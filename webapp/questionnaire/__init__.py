@@ -129,16 +129,19 @@ def finished_walk(slug: str) -> Walk | Response:
     return state
 
 
-def answer_rows(slug: str, state: Walk) -> list[dict[str, str]]:
-    """Each question asked, with the answer as the person gave it (check and result pages)."""
-    stored = stored_answers()
-    return [
-        {"key": key, "label": QUESTIONS[key].short or QUESTIONS[key].heading(who()),
-         "question": QUESTIONS[key].heading(who()),
-         "value": answer_text(QUESTIONS[key], stored.get(key)),
-         "change": url_for("questionnaire.question", slug=slug, key=key, fra="tjek")}
-        for key in state.path
-    ]
+def answer_rows(slug: str, state: Walk, links: bool = True) -> list[dict[str, Any]]:
+    """Each question asked, with the answer as the person gave it (check and result pages);
+    ``links``: with the address to change it (the check page)."""
+    stored, person = stored_answers(), who()
+    rows = []
+    for key in state.path:
+        q = QUESTIONS[key]
+        question = q.heading(person)
+        rows.append({"key": key, "label": q.short or question, "question": question,
+                     "value": answer_text(q, stored.get(key)),
+                     "change": url_for("questionnaire.question", slug=slug, key=key,
+                                       fra="tjek") if links else None})
+    return rows
 
 
 @bp.get("/<slug>/tjek")
@@ -164,7 +167,8 @@ def result(slug: str) -> Any:
     view = result_view(assessment, slug)
     return render_template("questionnaire/result.html", municipality=municipality, view=view,
                            who=who(), standard=book().standards.get(slug),
-                           answers=answer_rows(slug, state), printed=context.today(),
+                           answers=answer_rows(slug, state, links=False),
+                           printed=context.today(),
                            back=url_for("questionnaire.check", slug=slug))
 
 
