@@ -31,6 +31,10 @@ API_MESSAGES = {
     404: _l("Adressen findes ikke i API'et. Se /api/v1/openapi.json."),
     405: _l("Metoden kan ikke bruges her. Se headeren Allow."),
 }
+BAD_ADDRESS = (
+    _l("Adressen kan ikke bruges"),
+    _l("Tjek adressen øverst i browseren, og prøv igen. Eller søg efter Træningsguiden."),
+)
 CSRF_MESSAGE = (
     _l("Siden er udløbet"),
     _l("Af hensyn til sikkerheden udløber siden efter et stykke tid, eller hvis den er åbnet "
@@ -68,7 +72,9 @@ def init_app(app: Flask) -> None:
             payload, _status = _api(status, code, str(API_MESSAGES.get(status, body)))
             return payload, status, headers
         if _cv_request.get().url_adapter is None:
-            # No links can be made (a Host header werkzeug cannot read): the page has none.
+            # No links can be made (a Host header werkzeug cannot read, or one not in
+            # TG_TRUSTED_HOSTS): the page has none, and says what is wrong.
+            title, body = BAD_ADDRESS
             return _bare_page(status, str(title), str(body)), status, headers
         page = render_template("errors/error.html", title=title, body=body, status=status)
         return page, status, headers

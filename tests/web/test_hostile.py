@@ -520,6 +520,7 @@ def test_host_header_werkzeug_cannot_read(fuzz_app, host):
     page = client.get("/", headers={"Host": host})
     assert page.status_code == 400 and page.mimetype == "text/html"
     assert "Traceback" not in page.get_data(as_text=True)
+    assert "Adressen kan ikke bruges" in page.get_data(as_text=True)
     api = client.get("/api/v1/municipalities", headers={"Host": host})
     assert api.status_code == 400 and api.get_json()["error"]["code"] == "bad_request"
 
