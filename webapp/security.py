@@ -106,7 +106,9 @@ class ChunkedBodyGuard:
                     return b"".join(parts), None
                 parts.append(chunk)
                 size += len(chunk)
-        except (OSError, ValueError):  # e.g. gunicorn's InvalidChunkSize (an IOError)
+        except Exception:  # noqa: BLE001 - any failure to read what the client sent is
+            # its bad request: gunicorn raises its own ParseException subclasses
+            # (InvalidChunkSize, ChunkMissingTerminator), and OSError when the client goes.
             return b"", 400
         return b"", 413
 

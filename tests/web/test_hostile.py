@@ -19,6 +19,7 @@ import string
 
 import pytest
 import schemathesis
+from gunicorn.http import errors as gunicorn_errors
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from werkzeug.datastructures import MultiDict
@@ -539,20 +540,29 @@ def _chunked(app, path, stream, content_type):
 
 
 class _BrokenChunks(io.RawIOBase):
-    """What gunicorn raises reading a chunk it cannot parse (InvalidChunkSize, an IOError)."""
+    """A body gunicorn cannot read: it raises what gunicorn raises."""
+
+    def __init__(self, error):
+        self.error = error
 
     def readable(self):
         return True
 
     def readinto(self, buffer):
-        raise OSError("Invalid chunk size")
+        raise self.error
 
 
+# gunicorn's own exceptions (not OSError: ParseException subclasses), and a client gone.
+CHUNK_ERRORS = [gunicorn_errors.InvalidChunkSize(b"zz"), gunicorn_errors.ChunkMissingTerminator(b"X0"),
+                gunicorn_errors.NoMoreData(b""), OSError("connection reset")]
+
+
+@pytest.mark.parametrize("error", CHUNK_ERRORS, ids=lambda e: type(e).__name__)
 @pytest.mark.parametrize("path", ["/api/v1/assessment", "/", "/slet",
                                   "/herlev/spoergsmaal/age", "/herlev/klage?tilbud=sel-86-1"])
-def test_chunked_body_that_cannot_be_read_is_400(fuzz_app, path):
+def test_chunked_body_that_cannot_be_read_is_400(fuzz_app, path, error):
     api = path.startswith("/api/")
-    status, body = _chunked(fuzz_app, path, _BrokenChunks(),
+    status, body = _chunked(fuzz_app, path, _BrokenChunks(error),
                             "application/json" if api else "application/x-www-form-urlencoded")
     assert status == 400
     assert (json.loads(body)["error"]["code"] == "bad_request") if api else b"<!doctype html>" in body

@@ -27,8 +27,11 @@ class RulesError(Exception):
 
 
 def slugify(name: str) -> str:
-    """ASSESSMENT.md §6: lower-case ASCII, æ→ae, ø→oe, å→aa, spaces→'-'."""
-    text = name.lower().removesuffix(" kommune").strip()
+    """ASSESSMENT.md §6: lower-case ASCII, æ→ae, ø→oe, å→aa, spaces→'-'. Any Unicode form
+    ("å" as one character or as "a" and a ring), any run of spaces, and a full stop at the
+    end give the same slug."""
+    text = " ".join(unicodedata.normalize("NFC", name).lower().split()).rstrip(".")
+    text = text.removesuffix(" kommune").strip()
     for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         text = text.replace(a, b)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -53,7 +56,9 @@ class RuleBook:
             return self.municipalities.get(self.by_code.get(key.lstrip("0").zfill(3), ""))
         slug = slugify(key)
         found = self.municipalities.get(key.lower()) or self.municipalities.get(slug)
-        return found or self.municipalities.get(self.by_name.get(slug, ""))
+        # "Nordfyn" for Nordfyns Kommune (slug nordfyns), as people say it
+        return (found or self.municipalities.get(self.by_name.get(slug, ""))
+                or self.municipalities.get(slug + "s"))
 
 
 def _read(path: Path) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Any
 
@@ -49,7 +50,7 @@ class AgeField(IntegerField):
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         if valuelist and isinstance(valuelist[0], str) and valuelist[0].strip():
-            found = self.UNIT.match(valuelist[0])
+            found = self.UNIT.match(unicodedata.normalize("NFC", valuelist[0]))
             if not found:  # int() would take "1_0" as 10 and "+72" as 72: digits only
                 self.data = None
                 raise ValueError(self.gettext(self.NOT_AN_INTEGER))
