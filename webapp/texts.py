@@ -92,12 +92,9 @@ PROFESSIONAL = {
 
 # The same, said about the patient (the GP's page, where "du" is the doctor).
 PROFESSIONAL_ABOUT_PATIENT = {
+    **PROFESSIONAL,
     "training_potential": _l("om patienten kan få det bedre af at træne"),
-    "need_for_therapist": _l("om der er brug for en terapeut"),
     "diagnosis_on_list": _l("om patientens sygdom giver ret til tilbuddet"),
-    "basal_or_advanced": _l("om genoptræningen skal være på basalt eller avanceret niveau"),
-    "transport_need": _l("om der er brug for kørsel"),
-    "coordination_need": _l("om flere slags hjælp skal passe sammen"),
     "can_cooperate": _l("om patienten kan være med til at træne"),
     "individual_need": _l("hvad patienten har brug for, alt i alt"),
 }

@@ -41,6 +41,19 @@ HERLEV = Persona("herlev", "Herlev Kommune", {
 })
 
 
+# The questionnaire's page types as HERLEV answers them (the `answered` fixture): the start
+# page, each kind of question (radio, number, checkbox, date), the check page and the result.
+QUESTIONNAIRE_PAGES = [
+    "/",
+    f"/{HERLEV.slug}/spoergsmaal/age",
+    f"/{HERLEV.slug}/spoergsmaal/function_loss",
+    f"/{HERLEV.slug}/spoergsmaal/chronic_conditions",
+    f"/{HERLEV.slug}/spoergsmaal/request_date",
+    f"/{HERLEV.slug}/tjek",
+    f"/{HERLEV.slug}/resultat",
+]
+
+
 # The personas of the flow tests (tests/personas.yaml): one per municipality with a
 # standard, and Aarhus without one. Questions they do not answer get "Ved ikke" (or
 # "Spring over"), as in tests/web/test_flows.py.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .navigators import HERLEV
+from .navigators import HERLEV, QUESTIONNAIRE_PAGES
 
 pytestmark = pytest.mark.browser
 
@@ -13,15 +13,7 @@ VIEWPORTS = {
     "320px": {"viewport": {"width": 320, "height": 640}, "device_scale_factor": 1},
     "1280px-at-200%": {"viewport": {"width": 640, "height": 800}, "device_scale_factor": 2},
 }
-PAGES = [
-    "/",
-    f"/{HERLEV.slug}/spoergsmaal/age",
-    f"/{HERLEV.slug}/spoergsmaal/function_loss",
-    f"/{HERLEV.slug}/spoergsmaal/chronic_conditions",
-    f"/{HERLEV.slug}/spoergsmaal/request_date",
-    f"/{HERLEV.slug}/tjek",
-    f"/{HERLEV.slug}/resultat",
-]
+PAGES = QUESTIONNAIRE_PAGES
 
 OVERFLOW_JS = """(viewport = null) => {
   // On a mobile viewport Chromium widens the layout viewport to fit content that is
