@@ -70,9 +70,10 @@ test: setup check-strings check-catalogs ## Set everything up and run all tests
 test-fast: setup ## Tests without the browser
 	.venv/bin/pytest -m 'not browser'
 
-bench: setup ## Measure: domain, wrk throughput/latency, page weight, Lighthouse, budgets
+bench: setup ## Measure: domain, wrk throughput/latency, in-process profile, page weight, Lighthouse, budgets
 	$(PY) bench/bench_domain.py
 	$(PY) bench/bench_http.py
+	$(PY) bench/profile_pages.py
 	$(PY) bench/page_weight.py
 	$(PY) bench/lighthouse.py
 	$(PY) bench/budgets.py
