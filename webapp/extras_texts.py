@@ -337,7 +337,7 @@ def letter_lines(guide: ComplaintGuide, municipality: str, today: date,
         *closing,
         signature,
     ]
-    return {"sender": sender, "to": to, "date": dated, "subject": subject, "body": body,
+    return {"sender": sender, "to_label": _("Til:"), "to": to, "date": dated, "subject": subject, "body": body,
             "reason": reason, "closing": closing, "signature": signature,
             "text": "\n\n".join(parts)}
 

@@ -249,6 +249,32 @@ def test_complaint_helper_for_a_refusal_in_broenderslev(pages, now):
     assert copy.startswith("[Dit navn]\n") and "Rådhusgade 5\n9330 Dronninglund" in copy
 
 
+def test_complaint_letter_is_danish_on_english_pages(pages, now):
+    """The letter goes to a Danish authority: on English pages it is still written in
+    Danish (marked lang="da"), and an English translation follows it, to read only."""
+    now(2026, 4, 2, 10, 0)
+    pages.get("/broenderslev/klage?tilbud=sel-86-1&lang=en", lang="en")
+    response = pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                          {"about": "decision", "day": "30", "month": "3", "year": "2026"},
+                          status=200, lang="en")
+    doc = parse(response)
+    letter = next(d for d in doc.iter("div") if d.get("class") == "letter")
+    assert letter.get("lang") == "da"
+    text = " ".join(" ".join(letter.itertext()).split())
+    assert text.startswith("[Dit navn] [Din adresse]")
+    assert "Til: Brønderslev Kommune" in text and "Dato: 2. april 2026" in text
+    assert "Jeg fik jeres afgørelse den 30. marts 2026" in text
+    copy = doc.find(".//textarea")
+    assert copy.get("lang") == "da" and copy.text.startswith("[Dit navn]\n")
+    assert "Jeg fik jeres afgørelse den 30. marts 2026" in copy.text
+    translated = next(d for d in doc.iter("div") if d.get("class") == "details-text letter")
+    assert translated.get("lang") is None
+    english = " ".join(" ".join(translated.itertext()).split())
+    assert "30 March 2026" in english and "Dit navn" not in english
+    page = main_text(response)
+    assert "Deadline" in page or "deadline" in page  # the rest of the page stays English
+
+
 def test_complaint_after_the_deadline_and_for_a_relative(pages, now):
     now(2026, 6, 1, 10, 0)
     pages.post("/", {"municipality": "broenderslev", "who": "relative"})

@@ -12,6 +12,7 @@ whose English translation contains it is not a leak.
 from __future__ import annotations
 
 import re
+from xml.etree import ElementTree
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -57,6 +58,20 @@ def page_text(html: str) -> str:
     return " ".join(" ".join(doc.itertext()).split())
 
 
+def text_outside_danish(html: str) -> str:
+    """The page's text, leaving out what is marked lang="da" inside it (names, titles of
+    Danish documents, the complaint letter): Danish there is meant, and said so."""
+    doc = html5lib.parse(html, namespaceHTMLElements=False)
+    for parent in list(doc.iter()):
+        for index, child in enumerate(list(parent)):
+            if child.get("lang") == "da":  # keep the text that follows it, in its place
+                stand_in = ElementTree.Element("span")
+                stand_in.tail = child.tail
+                parent.remove(child)
+                parent.insert(index, stand_in)
+    return " ".join(" ".join(doc.itertext()).split())
+
+
 def html_lang(html: str) -> str | None:
     return html5lib.parse(html, namespaceHTMLElements=False).get("lang")
 
@@ -88,7 +103,7 @@ def test_every_page_type_is_covered(english_pages):
 def test_english_pages_show_no_danish_msgid(english_pages):
     leaks = []
     for page in english_pages:
-        text = page_text(page.html)
+        text = text_outside_danish(page.html)
         leaks += [f"{page.name} ({page.url}): {f!r}" for f in FRAGMENTS if f in text]
     assert not leaks, "untranslated text on English pages:\n" + "\n".join(sorted(leaks)[:40])
 
@@ -108,8 +123,14 @@ def test_the_catalog_check_catches_a_leak(english_pages):
     page = next(p for p in english_pages if p.name == "Privatliv")
     leaked = page.html.replace("We do not store your answers. Nobody else can see them.",
                                "Vi gemmer ikke dine svar. Ingen andre kan se dem.")
-    assert any(f in page_text(leaked) for f in FRAGMENTS)
-    assert not any(f in page_text(page.html) for f in FRAGMENTS)
+    assert any(f in text_outside_danish(leaked) for f in FRAGMENTS)
+    assert not any(f in text_outside_danish(page.html) for f in FRAGMENTS)
+    # Marked as Danish, the same sentence is meant, and passes.
+    marked = page.html.replace("We do not store your answers. Nobody else can see them.",
+                               '<span lang="da">Vi gemmer ikke dine svar.</span> Nobody else '
+                               "can see them.")
+    assert not any(f in text_outside_danish(marked) for f in FRAGMENTS)
+    assert "Nobody else can see them" in text_outside_danish(marked)
 
 
 def test_pages_read_differently_in_the_two_languages(english_pages, danish_pages):

@@ -22,6 +22,7 @@ from flask import (
     url_for,
 )
 from flask.blueprints import BlueprintSetupState
+from flask_babel import force_locale
 from wtforms import RadioField, StringField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
@@ -34,7 +35,7 @@ from ..domain.freshness import freshness, standard_contact
 from ..domain.ics import calendar_file
 from ..domain.loader import RuleBook
 from ..domain.rules import OFFER_IDS, Municipality, OfferId
-from ..i18n import TranslatedForm, locale_name
+from ..i18n import SOURCE_LANGUAGE, TranslatedForm, locale_name
 from ..questionnaire import current_walk, municipality_or_404, stored_answers, who
 from ..questionnaire.forms import _validate_date
 from ..speedups import gettext as _
@@ -226,10 +227,17 @@ def complaint(slug: str) -> Any:
                                     today())
             if guide is None:
                 abort(400)
-            letter = extras_texts.letter_lines(guide, municipality.name, today(),
-                                               on_behalf=who() == "relative")
+            on_behalf = who() == "relative"
+            # The letter goes to a Danish authority, so it is always written in Danish;
+            # on pages in another language, a translation follows it, to read only.
+            with force_locale(SOURCE_LANGUAGE):
+                letter = extras_texts.letter_lines(guide, municipality.name, today(),
+                                                   on_behalf=on_behalf)
+            translation = None if locale_name() == SOURCE_LANGUAGE else \
+                extras_texts.letter_lines(guide, municipality.name, today(), on_behalf=on_behalf)
             return render_template("extras/complaint_letter.html", municipality=municipality,
-                                   guide=guide, letter=letter, form=form,
+                                   guide=guide, letter=letter, translation=translation,
+                                   form=form,
                                    back=url_for("extras.complaint", slug=slug, tilbud=offer.id))
     status = 400 if request.method == "POST" else 200
     return render_template("extras/complaint.html", municipality=municipality, offer=offer,
