@@ -48,6 +48,17 @@ def is_api_request() -> bool:
     return request.path.startswith("/api/")
 
 
+def is_file_request() -> bool:
+    """An address under /static/: a file, found or not (its errors are bare pages, and
+    no cookie is set)."""
+    return request.path.startswith("/static/")
+
+
+def keeps_no_state() -> bool:
+    """The API and files set no cookie."""
+    return is_api_request() or is_file_request()
+
+
 def public_host() -> str:
     """The host name alone of ``public_base`` (calendar UIDs)."""
     return urlsplit(public_base()).hostname or "traeningsguiden"

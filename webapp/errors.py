@@ -10,7 +10,7 @@ from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from .context import is_api_request
+from .context import is_api_request, is_file_request
 from .i18n import locale_name
 from .speedups import lazy_gettext as _l
 
@@ -26,6 +26,11 @@ MESSAGES = {
     500: (_l("Der er sket en fejl hos os"),
           _l("Det er ikke din skyld. Prøv igen om lidt. Dine svar er ikke gemt hos os.")),
 }
+# Any other 4xx (416 for a bad Range, 412, 414 …): not about a form, so not 400's words.
+OTHER_CLIENT_ERROR = (
+    _l("Det kunne ikke lade sig gøre"),
+    _l("Siden kunne ikke sende det, der blev bedt om. Gå til forsiden og prøv igen."),
+)
 # The API's own words where a page's ("go to the front page") would not fit a program.
 API_MESSAGES = {
     404: _l("Adressen findes ikke i API'et. Se /api/v1/openapi.json."),
@@ -64,7 +69,7 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Any:
         status = exc.code or 500
-        title, body = MESSAGES.get(status, MESSAGES[400 if status < 500 else 500])
+        title, body = MESSAGES.get(status, OTHER_CLIENT_ERROR if status < 500 else MESSAGES[500])
         # Keep what the exception says in headers (Allow on 405, Retry-After on 429).
         headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
         if is_api_request():
@@ -75,6 +80,10 @@ def init_app(app: Flask) -> None:
             # No links can be made (a Host header werkzeug cannot read, or one not in
             # TG_TRUSTED_HOSTS): the page has none, and says what is wrong.
             title, body = BAD_ADDRESS
+            return _bare_page(status, str(title), str(body)), status, headers
+        if is_file_request():
+            # A file the browser asked for (a style sheet, a font), not a page a person
+            # reads: no frame, so no form, no token and no cookie.
             return _bare_page(status, str(title), str(body)), status, headers
         page = render_template("errors/error.html", title=title, body=body, status=status)
         return page, status, headers

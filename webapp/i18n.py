@@ -18,7 +18,7 @@ from flask import Flask, request, session, url_for
 from flask_babel import get_locale
 from flask_wtf import FlaskForm
 
-from .context import is_api_request
+from .context import keeps_no_state
 from .domain.i18n import N_
 from .speedups import CachingBabel, gettext, install_jinja
 
@@ -206,7 +206,7 @@ def init_app(app: Flask) -> None:
 
     @app.before_request
     def remember_language() -> None:
-        if is_api_request():  # the API keeps no state: no cookie is set
+        if keeps_no_state():  # the API and files: no cookie is set
             return
         asked = asked_language()
         if asked in app.config["LANGUAGES"] and session.get("lang") != asked:

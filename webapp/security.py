@@ -8,7 +8,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
-from flask import Flask, Response, request
+from flask import Flask, Response, request, session
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, TooManyRequests
 
@@ -38,6 +38,7 @@ SECURITY_HEADERS = (
 )
 
 csrf = CSRFProtect()
+CACHED = frozenset((200, 206, 304))  # the statuses a static file's caching headers go on
 
 
 class RateLimiter:
@@ -121,16 +122,43 @@ def refuse_bad_body() -> None:
         raise BadRequest()
 
 
+def _is_flash_list(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(item, list | tuple) and len(item) == 2
+        and all(isinstance(part, str) for part in item) for item in value)
+
+
+def sane_session() -> None:
+    """Drop session entries of the wrong shape that Flask-WTF and Flask read unguarded.
+
+    The cookie is signed, so only someone with the secret (or an older version of the
+    site) could write them; still, a CSRF token that is not an ASCII string made every
+    form post a 500 (hmac.compare_digest raises TypeError), and flashed messages that are
+    not (category, message) pairs broke the start page. A dropped token reads as an expired
+    page; dropped messages are not shown.
+    """
+    if "csrf_token" in session:
+        token = session["csrf_token"]
+        if not (isinstance(token, str) and token and token.isascii()):
+            session.pop("csrf_token")
+    if "_flashes" in session and not _is_flash_list(session["_flashes"]):
+        session.pop("_flashes")
+
+
 def init_app(app: Flask) -> None:
     app.wsgi_app = ChunkedBodyGuard(app.wsgi_app, int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
-    app.before_request_funcs.setdefault(None, []).insert(0, refuse_bad_body)  # before CSRF
-    csrf.init_app(app)
     limiter = RateLimiter(int(app.config["RATE_LIMIT_PER_MINUTE"]))
 
-    @app.before_request
     def limit_rate() -> None:
         if request.method == "POST" and not limiter.allow(request.remote_addr or "-"):
             raise TooManyRequests(retry_after=60)
+
+    # Before CSRF (Flask-WTF's hook, added by csrf.init_app): a bad body is refused, and a
+    # client over the limit gets 429, whatever its token; the session's own entries are
+    # made safe before Flask-WTF and the flashed messages read them.
+    app.before_request_funcs.setdefault(None, [])[:0] = [refuse_bad_body, limit_rate,
+                                                         sane_session]
+    csrf.init_app(app)
 
     @app.after_request
     def useful_headers(response: Response) -> Response:
@@ -143,9 +171,10 @@ def init_app(app: Flask) -> None:
         hsts = int(app.config.get("HSTS_SECONDS") or 0)
         if hsts and "strict-transport-security" not in present:
             headers["Strict-Transport-Security"] = f"max-age={hsts}; includeSubDomains"
-        if request.path.startswith("/static/dist/"):
+        # A file is cached; an error about a file (404 in a deploy, 405, 416) is not.
+        if request.path.startswith("/static/dist/") and response.status_code in CACHED:
             headers["Cache-Control"] = "public, max-age=31536000, immutable"
-        elif request.path.startswith("/static/"):
+        elif request.path.startswith("/static/") and response.status_code in CACHED:
             headers["Cache-Control"] = "public, max-age=3600"
         else:
             headers["Cache-Control"] = "no-store"

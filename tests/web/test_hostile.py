@@ -341,11 +341,10 @@ def test_cookie_that_is_not_a_cookie(fuzz_app, cookie):
     assert response.status_code == 302
 
 
-# Flask's own "_flashes" is left out: only a holder of the secret key could write it, and
-# with the key any session at all can be signed; what we read ourselves is fuzzed.
+# Flask's and Flask-WTF's own entries ("_flashes", "csrf_token") are fuzzed too:
+# security.sane_session drops them when they have the wrong shape.
 session_values = st.dictionaries(
-    st.sampled_from(["m", "who", "a", "lang", "csrf_token"]) | st.text(max_size=8).filter(
-        lambda k: k != "_flashes"),
+    st.sampled_from(["m", "who", "a", "lang", "csrf_token", "_flashes"]) | st.text(max_size=8),
     json_values | st.dictionaries(answer_keys, json_values, max_size=10),
     max_size=6,
 )
@@ -507,7 +506,9 @@ def test_any_query_parameter_is_only_a_query_parameter(fuzz_app, path, query):
                            "who": "self"})
     response = client.get(f"{path}?{query}")
     assert response.status_code in (200, 302, 404), (path, query, response.status_code)
-    if response.status_code != 302 and response.mimetype == "text/html":
+    if path.startswith("/static/"):  # a file: its error page has no links at all
+        assert response.status_code == 404 and "href" not in response.get_data(as_text=True)
+    elif response.status_code != 302 and response.mimetype == "text/html":
         link = re.search(r'class="header-language" href="([^"]+)"',
                          response.get_data(as_text=True))
         assert link, (path, query)
@@ -707,3 +708,81 @@ def test_api_a_very_long_number_is_valid_json(fuzz_app):
                                            content_type="application/json")
     assert response.status_code == 400
     assert response.get_json()["error"]["field"] == "answers.age"
+
+
+# ------------------------------------------------- found by a fourth fuzzing session
+
+@pytest.mark.parametrize("token", ["æøå", 5, ["a"], {"a": 1}, None, True, ""], ids=repr)
+def test_signed_session_with_a_strange_csrf_token(fuzz_app, token):
+    """Flask-WTF compares the session's token with hmac.compare_digest, which raises
+    TypeError for anything but an ASCII string: every form post, "Slet mine svar" too,
+    was a 500. Such a token is now dropped, so the page reads as expired (400)."""
+    bad = signed_session(fuzz_app, {"m": "herlev", "who": "self", "csrf_token": token})
+    for url, data in (("/slet", {}), ("/herlev/spoergsmaal/age", {"answer": "72"}),
+                      ("/", {"municipality": "herlev", "who": "self"})):
+        client = fuzz_app.test_client()
+        client.set_cookie("tg", bad)
+        response = client.post(url, data={"csrf_token": "x", **data})
+        assert response.status_code == 400, (url, response.status_code)
+        friendly(response)
+        # A page read with that cookie gives a fresh token, and the form then works.
+        client.set_cookie("tg", bad)
+        response = client.post(url, data={"csrf_token": csrf_token(client, "/herlev/spoergsmaal/age"),
+                                          **data})
+        assert response.status_code == 302, (url, response.status_code)
+
+
+@pytest.mark.parametrize("flashes", [5, "abc", [[1, 2, 3]], [["a"]], {"x": 1}, [None],
+                                     [["success", 5]]], ids=repr)
+def test_signed_session_with_strange_flashed_messages(fuzz_app, flashes):
+    client = fuzz_app.test_client()
+    client.set_cookie("tg", signed_session(fuzz_app, {"_flashes": flashes}))
+    for url in ("/", "/herlev"):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        check_page(response)
+
+
+def test_flashed_message_still_shown(fuzz_app):
+    client = fuzz_app.test_client()
+    client.set_cookie("tg", signed_session(fuzz_app, {"_flashes": [["success", "Hej igen."]]}))
+    assert "Hej igen." in client.get("/").get_data(as_text=True)
+
+
+def _css_path(app):
+    return "/static/" + app.extensions["asset_manifest"]["app.css"]
+
+
+@pytest.mark.parametrize(("method", "where", "headers", "status"), [
+    ("GET", "missing", {}, 404),
+    ("GET", "/static/findes-ikke.png", {}, 404),
+    ("POST", "css", {}, 405),
+    ("GET", "css", {"Range": "bytes=garbage"}, 416),
+])
+def test_errors_about_files_are_not_cached_and_set_no_cookie(fuzz_app, method, where,
+                                                             headers, status):
+    """A 404 for a hashed file during a deploy was cached for a year ('immutable'), and the
+    error page set a session cookie: a shared cache could have handed one to everyone."""
+    css = _css_path(fuzz_app)
+    url = {"css": css, "missing": css.replace(".css", "0.css")}.get(where, where)
+    response = fuzz_app.test_client().open(url, method=method, headers=headers)
+    assert response.status_code == status
+    assert response.headers["Cache-Control"] == "no-store"
+    assert "Set-Cookie" not in response.headers
+    html = response.get_data(as_text=True)
+    assert response.mimetype == "text/html" and '<html lang="da">' in html
+    assert "<h1>" in html and "formularen" not in html  # 416 is not about a form
+    # The file itself is still cached for a year.
+    found = fuzz_app.test_client().get(css)
+    assert found.status_code == 200
+    assert found.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "Set-Cookie" not in found.headers
+
+
+def test_rate_limit_comes_before_the_csrf_check():
+    """A client over the limit gets 429 whatever it sends, not "the page has expired"."""
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": True, "RATE_LIMIT_PER_MINUTE": 2})
+    client = app.test_client()
+    statuses = [client.post("/", data={"municipality": "herlev", "who": "self"}).status_code
+                for _ in range(3)]
+    assert statuses == [400, 400, 429]

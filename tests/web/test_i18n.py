@@ -12,9 +12,9 @@ whose English translation contains it is not a leak.
 from __future__ import annotations
 
 import re
-from xml.etree import ElementTree
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
+from xml.etree import ElementTree
 
 import html5lib
 import pytest
