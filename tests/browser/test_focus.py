@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from .navigators import HERLEV, KeyboardGuide
+from .waits import wait_for_focus_to_settle, wait_for_fonts
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +75,9 @@ def tab_through(page) -> list[dict]:
     stops: list[dict] = []
     for _ in range(MAX_STOPS):
         page.keyboard.press("Tab")
+        # The skip link slides in (a 0.2 s transition of its position and outline):
+        # measure the focus style it ends with, not the transition's first frame.
+        wait_for_focus_to_settle(page)
         focused = page.evaluate(FOCUS_JS)
         if focused is None or (stops and focused["index"] == stops[0]["index"]):
             return stops
@@ -82,6 +86,7 @@ def tab_through(page) -> list[dict]:
 
 
 def check_focus(page) -> None:
+    wait_for_fonts(page)  # where each element is on screen depends on the text
     stops = tab_through(page)
     assert len(stops) >= 5, stops
     problems = [f"{s['name']}: no focus indicator ({s['outline']}; {s['shadow']})"
