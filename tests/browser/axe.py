@@ -6,6 +6,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .waits import wait_for_fonts
+
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -65,6 +67,9 @@ def run_axe(page: Any) -> dict[str, Any]:
     The script is evaluated through the DevTools protocol, which the page's CSP does not
     govern, so the site keeps the CSP it has in production.
     """
+    # axe looks at where things are (which element is on top of which text): run it on
+    # the page as laid out in its own fonts, not while they swap in.
+    wait_for_fonts(page)
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate("() => {" + axe_source() + "\n}")
     results: dict[str, Any] = page.evaluate(

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from .waits import wait_for_fonts
+
 pytestmark = pytest.mark.browser
 
 
 def test_comparison_stacks_into_cards_on_a_phone(new_page):
     page = new_page(viewport={"width": 360, "height": 740})
     page.goto("/sammenlign")
+    wait_for_fonts(page)  # the width measured below is that of the real text
     table = page.locator("section[aria-labelledby='tilbud-sel-86-1'] table")
     assert table.evaluate("t => getComputedStyle(t).display") == "block"
     assert table.evaluate("t => getComputedStyle(t.querySelector('tr')).display") == "block"

@@ -10,6 +10,8 @@ import zlib
 import pytest
 import segno
 
+from .waits import wait_for_fonts
+
 pytestmark = pytest.mark.browser
 
 A4_PAGES = re.compile(rb"/Type\s*/Page[^s]")
@@ -79,6 +81,7 @@ def test_handout_prints_on_one_a4_page_without_navigation(new_page, slug):
     page = new_page()
     page.goto(f"/{slug}/fagperson/udskriv")
     page.emulate_media(media="print")
+    wait_for_fonts(page)  # how many pages the text fills depends on the font
     for hidden in (".header-language", ".back-link", "footer .footer-links", ".footer-clear"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".qr-code").is_visible()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .navigators import HERLEV, QUESTIONNAIRE_PAGES
+from .waits import wait_for_fonts
 
 pytestmark = pytest.mark.browser
 
@@ -36,6 +37,7 @@ def test_no_horizontal_scrolling(new_page, answered, viewport):
     for path in PAGES:
         response = page.goto(path)
         assert response.status == 200 and page.url.endswith(path), (path, page.url)
+        wait_for_fonts(page)  # measure the real text, not the fallback font's
         measured = page.evaluate(OVERFLOW_JS)
         if measured["scrollWidth"] > measured["innerWidth"]:
             failures.append(f"{path}: {measured}")
@@ -72,9 +74,9 @@ LARGE_TEXT_PAGES = {  # path: status
 
 
 def enlarge_text(page, how: str) -> None:
-    page.evaluate("() => document.fonts.ready.then(() => true)")
+    wait_for_fonts(page)
     page.evaluate(ROOT_FONT_JS[how])
-    page.evaluate("() => document.fonts.ready.then(() => true)")
+    wait_for_fonts(page)
 
 
 @pytest.mark.parametrize("how", sorted(ROOT_FONT_JS))
@@ -119,6 +121,7 @@ def test_handout_address_breaks_only_after_a_slash(new_page, live_server, how):
     width = 320 if how is None else 360
     page = new_page(**{**PHONE, "viewport": {"width": width, "height": 740}})
     page.goto(f"/{HERLEV.slug}/fagperson/udskriv")
+    wait_for_fonts(page)  # the lines break where the real font's text is wide
     if how:
         enlarge_text(page, how)
     lines = page.evaluate(LINES_JS, ".handout-url")

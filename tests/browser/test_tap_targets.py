@@ -25,6 +25,7 @@ from __future__ import annotations
 import pytest
 
 from .navigators import HERLEV, PERSONAS, QUESTIONNAIRE_PAGES, Guide, dated_today
+from .waits import wait_for_fonts
 
 pytestmark = pytest.mark.browser
 
@@ -99,7 +100,7 @@ class Measured:
         self.seen: set[str] = set()
 
     def measure(self, page, path: str) -> None:
-        page.evaluate("() => document.fonts.ready.then(() => true)")  # measure the real text
+        wait_for_fonts(page)  # measure the real text
         targets = page.evaluate(TARGETS_JS, ALWAYS)
         assert targets, f"no tap targets found on {path}"
         self.counted += len(targets)
