@@ -58,10 +58,18 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                                 + ", ".join(unmarked))
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def _bound_socket() -> socket.socket:
+    """A socket bound to a free port on 127.0.0.1, for gunicorn to serve on (fd://).
+
+    Handing over the bound socket, rather than a port number to bind again, leaves no
+    moment in which another process (the other developers' test runs, say) can take
+    the port: gunicorn would then retry and give up, while the tests talked to
+    whatever answered there.
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.set_inheritable(True)
+    return sock
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes]) -> None:
@@ -102,15 +110,16 @@ def chromium_path() -> Path:
 @pytest.fixture(scope="session")
 def live_server(chromium_path: Path) -> Iterator[str]:
     """The app as it runs in production (gunicorn, two workers), development settings."""
-    port = _free_port()
     env = {**os.environ, "TG_ENV": "development", "TG_SECRET_KEY": "test",
            "PYTHONWARNINGS": "ignore"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-         "--access-logfile", "/dev/null", "--error-logfile", "-", "--log-level", "warning",
-         "webapp:create_app()"],
-        cwd=ROOT, env=env, stdin=subprocess.DEVNULL,
-    )
+    with _bound_socket() as sock:
+        port = int(sock.getsockname()[1])
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--bind", f"fd://{sock.fileno()}",
+             "--workers", "2", "--access-logfile", "/dev/null", "--error-logfile", "-",
+             "--log-level", "warning", "webapp:create_app()"],
+            cwd=ROOT, env=env, stdin=subprocess.DEVNULL, pass_fds=[sock.fileno()],
+        )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(url + "/", process)
