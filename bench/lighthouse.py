@@ -27,6 +27,7 @@ from typing import Any
 from benchlib import OUT, ROOT, request, save_results, site, table, walk
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+ATTEMPTS = 3
 CATEGORIES = ("performance", "accessibility", "best-practices")
 BUDGET = {"performance": 95, "accessibility": 100, "best-practices": 100}
 
@@ -109,12 +110,21 @@ def main() -> int:
                  "result": (flow.result_path, flow.final_cookie)}
         for name, (path, cookie) in pages.items():
             stylesheet_reachable(server.port)
-            try:
-                results[name] = run(server.url(path), name, cookie)
-            except (RuntimeError, subprocess.TimeoutExpired) as exc:
-                print(f"lighthouse: {name}: not available ({exc})")
-                save_results("lighthouse", {"available": False, "reason": str(exc)[:500]})
-                return 0
+            # Lighthouse with headless Chromium now and then fails to record its trace
+            # (NO_NAVSTART, "Please run Lighthouse again"): a page gets three tries.
+            for attempt in range(1, ATTEMPTS + 1):
+                try:
+                    results[name] = run(server.url(path), name, cookie)
+                    break
+                except (RuntimeError, subprocess.TimeoutExpired) as exc:
+                    if attempt < ATTEMPTS:
+                        print(f"  {name}: try {attempt} of {ATTEMPTS} failed "
+                              f"({str(exc).strip().splitlines()[-1][:160]}); trying again",
+                              flush=True)
+                        continue
+                    print(f"lighthouse: {name}: not available ({exc})")
+                    save_results("lighthouse", {"available": False, "reason": str(exc)[:500]})
+                    return 0
             s = results[name]["scores"]
             print(f"  {name:9} " + "  ".join(f"{c} {s[c]}" for c in CATEGORIES), flush=True)
     rows = [[name, *(str(r["scores"][c]) for c in CATEGORIES),
