@@ -326,10 +326,11 @@ def letter_lines(guide: ComplaintGuide, municipality: str, today: date,
     closing.append(_("Venlig hilsen"))
     signature = str(BLANK_SIGNATURE)
     to = addressee_lines(guide, municipality)
+    to_label = _("Til:")
     dated = _("Dato: %(date)s", date=format_short_date(today))
     parts = [
         "\n".join(sender),
-        "\n".join([_("Til:")] + to),
+        "\n".join([to_label, *to]),
         dated,
         subject,
         *body,
@@ -337,8 +338,8 @@ def letter_lines(guide: ComplaintGuide, municipality: str, today: date,
         *closing,
         signature,
     ]
-    return {"sender": sender, "to_label": _("Til:"), "to": to, "date": dated, "subject": subject, "body": body,
-            "reason": reason, "closing": closing, "signature": signature,
+    return {"sender": sender, "to_label": to_label, "to": to, "date": dated, "subject": subject,
+            "body": body, "reason": reason, "closing": closing, "signature": signature,
             "text": "\n\n".join(parts)}
 
 

@@ -172,9 +172,10 @@ def init_app(app: Flask) -> None:
         if hsts and "strict-transport-security" not in present:
             headers["Strict-Transport-Security"] = f"max-age={hsts}; includeSubDomains"
         # A file is cached; an error about a file (404 in a deploy, 405, 416) is not.
-        if request.path.startswith("/static/dist/") and response.status_code in CACHED:
+        sent_file = response.status_code in CACHED and request.path.startswith("/static/")
+        if sent_file and request.path.startswith("/static/dist/"):
             headers["Cache-Control"] = "public, max-age=31536000, immutable"
-        elif request.path.startswith("/static/") and response.status_code in CACHED:
+        elif sent_file:
             headers["Cache-Control"] = "public, max-age=3600"
         else:
             headers["Cache-Control"] = "no-store"

@@ -149,10 +149,13 @@ class Guide:
             self.page.fill("#answer", str(value))
         elif kind == "date":
             day = date.fromisoformat(value)
-            self.page.fill("#day", str(day.day))
-            self.page.fill("#month", str(day.month))
-            self.page.fill("#year", str(day.year))
+            self.fill_date(day.day, day.month, day.year)
         self.submit()
+
+    def fill_date(self, day: object, month: object, year: object) -> None:
+        """Type into the three date boxes (as given: impossible dates too)."""
+        for part, text in (("day", day), ("month", month), ("year", year)):
+            self.page.fill(f"#{part}", str(text))
 
     def answer_all(self, answers: dict[str, Any]) -> list[str]:
         asked: list[str] = []

@@ -86,8 +86,7 @@ def test_empty_radio_question(new_page, javascript):
 def test_impossible_date(new_page, answered):
     guide = KeyboardGuide(new_page(storage_state=answered))
     guide.goto(f"/{HERLEV.slug}/spoergsmaal/request_date")
-    for part, text in (("day", "30"), ("month", "2"), ("year", "2026")):
-        guide.page.fill(f"#{part}", text)
+    guide.fill_date("30", "2", "2026")
     guide.submit()
     state = summary(guide)
     assert state["links"] == ["#day"]
@@ -134,8 +133,7 @@ def error_text(page, field_id: str) -> str:
 def test_each_date_box_carries_the_error_message(new_page, answered):
     guide = Guide(new_page(storage_state=answered))
     guide.goto(f"/{HERLEV.slug}/spoergsmaal/request_date")
-    for part, text in (("day", "40"), ("month", "1"), ("year", "2026")):
-        guide.page.fill(f"#{part}", text)
+    guide.fill_date("40", "1", "2026")
     guide.submit()
     error = error_text(guide.page, "day")
     assert error, "no error message shown"
@@ -152,9 +150,7 @@ def test_each_date_box_in_the_complaint_helper_carries_the_error_message(new_pag
     page.goto("/broenderslev/klage?tilbud=sel-86-1")
     if page.locator("label[for='about-0']").count():  # more than one thing to disagree with
         page.locator("label[for='about-0']").click()
-    page.fill("#day", "40")
-    page.fill("#month", "1")
-    page.fill("#year", "2026")
+    Guide(page).fill_date("40", "1", "2026")
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
     error = error_text(page, "day")
