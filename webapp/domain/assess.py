@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from . import calendar
-from .answers import Answers
+from .answers import AnswerKey, Answers
 from .conditions import RULES, evaluate
 from .loader import RuleBook, load_rules
 from .rules import (
@@ -193,13 +193,23 @@ def merged_offer(book: RuleBook, slug: str, offer_id: OfferId) -> OfferRules:
 # --------------------------------------------------------------------------- pieces
 
 
+def open_reads(conditions: list[Condition], answers: Answers) -> set[AnswerKey] | None:
+    """The answers that unknown conditions read, or ``None`` when a hard condition has
+    failed (the verdict is ``unlikely`` whatever else is answered). The questionnaire asks
+    this at every step, so it builds no reasons and looks at each condition once."""
+    reads: set[AnswerKey] = set()
+    for cond in conditions:
+        outcome = evaluate(cond.rule, answers, cond.value)
+        if outcome is None:
+            reads.update(RULES[cond.rule].reads)
+        elif outcome is False and cond.if_failed == "unlikely":
+            return None
+    return reads
+
+
 def ruled_out(conditions: list[Condition], answers: Answers) -> bool:
-    """True when a hard condition has failed: the verdict is ``unlikely`` whatever else is
-    answered. The questionnaire asks this at every step, so it builds no reasons."""
-    return any(
-        cond.if_failed == "unlikely" and evaluate(cond.rule, answers, cond.value) is False
-        for cond in conditions
-    )
+    """True when a hard condition has failed: the verdict is ``unlikely``."""
+    return open_reads(conditions, answers) is None
 
 
 def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tuple[Reason, ...]]:

@@ -14,8 +14,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .answers import DATE_KEYS, AnswerKey, Answers, HospitalPlan
-from .assess import merged_offer, ruled_out
-from .conditions import RULES, evaluate
+from .assess import merged_offer, open_reads
 from .loader import RuleBook
 from .rules import OFFER_IDS
 
@@ -77,11 +76,10 @@ def relevant(book: RuleBook, slug: str, answers: Answers, answered: set[str]) ->
     keys: set[str] = set()
     for offer_id in OFFER_IDS:
         rules = merged_offer(book, slug, offer_id)
-        if ruled_out(rules.conditions, answers):
+        reads = open_reads(rules.conditions, answers)
+        if reads is None:
             continue
-        for cond in rules.conditions:
-            if evaluate(cond.rule, answers, cond.value) is None:
-                keys.update(RULES[cond.rule].reads)
+        keys |= reads
         for goal in rules.service_goals:
             if goal.counted_from in _FROM:
                 keys.add(_FROM[goal.counted_from])
