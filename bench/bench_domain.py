@@ -1,4 +1,5 @@
-"""Rules load + validation time at start-up, and assess() per call over every scenario.
+"""Rules load + validation time at start-up, and assess() and the questionnaire's walk over
+the answers per call over every scenario.
 
     .venv/bin/python bench/bench_domain.py
 
@@ -12,6 +13,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from webapp.domain.answers import Answers  # noqa: E402
 from webapp.domain.assess import assess  # noqa: E402
+from webapp.domain.flow import walk  # noqa: E402
 from webapp.domain.loader import load_rules  # noqa: E402
 
 STARTUP = """
@@ -63,15 +66,25 @@ def main() -> None:
     cases = scenarios()
     for slug, answers, today in cases:  # warm caches (merged offers, holidays)
         assess(slug, answers, today, book)
+    report("assess()", [lambda s=slug, a=answers, d=today: assess(s, a, d, book)
+                        for slug, answers, today in cases])
+    # The walk replays the answers as a session holds them (JSON values), as every
+    # question, check and result page does before it shows anything.
+    report("walk()", [lambda s=slug, a=answers: walk(book, s, a.model_dump(mode="json",
+                                                                          exclude_none=True))
+                      for slug, answers, _today in cases])
+
+
+def report(name: str, calls: list[Callable[[], object]], rounds: int = 20) -> None:
     timings = []
-    for _ in range(20):
-        for slug, answers, today in cases:
+    for _ in range(rounds):
+        for call in calls:
             t = time.perf_counter_ns()
-            assess(slug, answers, today, book)
+            call()
             timings.append((time.perf_counter_ns() - t) / 1e6)
     timings.sort()
     p99 = timings[int(len(timings) * 0.99) - 1]
-    print(f"assess(): {len(cases)} scenarios x 20 = {len(timings)} calls: "
+    print(f"{name}: {len(calls)} scenarios x {rounds} = {len(timings)} calls: "
           f"median {statistics.median(timings):.3f} ms, p99 {p99:.3f} ms, max {timings[-1]:.3f} ms")
 
 
