@@ -8,6 +8,7 @@ from typing import Any
 
 from flask import Flask
 
+from .routing import MunicipalityConverter, Site
 from .settings import Settings
 
 
@@ -17,7 +18,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     settings = Settings()
     if config.get("TESTING"):
         settings = settings.model_copy(update={"env": "testing"})
-    app = Flask(
+    app = Site(
         __name__,
         static_folder=str(settings.static_dir),
         static_url_path="/static",
@@ -52,6 +53,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     # No redirect for "//" in a path: werkzeug's 308 has an English page and a Location
     # built from the Host header; such a path is simply not found.
     app.url_map.merge_slashes = False
+    app.url_map.converters["municipality"] = MunicipalityConverter
     from .api import bp as api_bp
     from .extras import bp as extras_bp
     from .pages import bp as pages_bp

@@ -786,3 +786,50 @@ def test_rate_limit_comes_before_the_csrf_check():
     statuses = [client.post("/", data={"municipality": "herlev", "who": "self"}).status_code
                 for _ in range(3)]
     assert statuses == [400, 400, 429]
+
+
+# ------------------------------------------------- known faults, fixed in the fifth round
+
+@pytest.mark.parametrize(("path", "allow"), [
+    ("/api/v1/assessment", {"OPTIONS", "POST"}),
+    ("/api/v1/municipalities", {"GET", "HEAD", "OPTIONS"}),
+    ("/api/v1/openapi.json", {"GET", "HEAD", "OPTIONS"}),
+])
+def test_api_options_is_an_answer_for_a_program(fuzz_app, path, allow):
+    """OPTIONS was an empty 200 in text/html. Now 204 with a true Allow and no body; a
+    browser's CORS preflight gets no Access-Control headers (the API is for us only)."""
+    response = fuzz_app.test_client().options(path, headers={
+        "Origin": "https://elsewhere.example", "Access-Control-Request-Method": "POST"})
+    assert response.status_code == 204 and response.get_data() == b""
+    assert "Content-Type" not in response.headers
+    assert set(response.headers["Allow"].split(", ")) == allow
+    assert not [name for name, _ in response.headers if name.lower().startswith("access-control")]
+    assert "Set-Cookie" not in response.headers
+
+
+@pytest.mark.parametrize("path", ["/om", "/privatliv", "/sammenlign", "/fagperson"])
+def test_allow_is_true_for_pages_beside_a_municipality(fuzz_app, path):
+    """/<slug> matched /om too, so Allow said POST, and a POST went to the start form."""
+    client = fuzz_app.test_client()
+    assert client.options(path).headers["Allow"] == "GET, HEAD, OPTIONS"
+    for method in ("POST", "PUT", "DELETE"):
+        response = client.open(path, method=method)
+        assert response.status_code == 405, (path, method, response.status_code)
+        assert response.headers["Allow"] == "GET, HEAD, OPTIONS"
+        friendly(response)
+    # A municipality's own address still takes its start form, by any of its names.
+    assert set(client.options("/herlev").headers["Allow"].split(", ")) == {
+        "GET", "HEAD", "OPTIONS", "POST"}
+    assert client.get("/Herlev Kommune").status_code == 301
+    assert client.get("/atlantis").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["", "?lang=en"])
+def test_redirects_carry_no_english_page(fuzz_app, query):
+    """Every 302 carried werkzeug's English "Redirecting..." page, Danish visits too."""
+    client = fuzz_app.test_client()
+    responses = [client.get(f"/herlev/start{query}"), client.get(f"/607{query}"),
+                 client.post(f"/slet{query}", data={"csrf_token": csrf_token(client)})]
+    for response in responses:
+        assert response.status_code in (301, 302) and response.headers["Location"]
+        assert response.get_data() == b"" and "Content-Type" not in response.headers

@@ -92,7 +92,7 @@ def professionals() -> str:
                            standards=rules.standards)
 
 
-@bp.get("/<slug>/fagperson")
+@bp.get("/<municipality:slug>/fagperson")
 def professional(slug: str) -> str:
     municipality = municipality_or_404(slug)
     assessment = assess(municipality, Answers(), today(), book())
@@ -101,7 +101,7 @@ def professional(slug: str) -> str:
                            national=book().national)
 
 
-@bp.get("/<slug>/fagperson/udskriv")
+@bp.get("/<municipality:slug>/fagperson/udskriv")
 def handout(slug: str) -> str:
     municipality = municipality_or_404(slug)
     assessment = assess(municipality, Answers(), today(), book())
@@ -115,8 +115,8 @@ def handout(slug: str) -> str:
 # --------------------------------------------------------------------------- calendar
 
 
-@bp.get("/<slug>/kalender.ics", defaults={"offer_id": None})
-@bp.get("/<slug>/kalender/<offer_id>.ics")
+@bp.get("/<municipality:slug>/kalender.ics", defaults={"offer_id": None})
+@bp.get("/<municipality:slug>/kalender/<offer_id>.ics")
 def calendar(slug: str, offer_id: str | None) -> Any:
     municipality = municipality_or_404(slug)
     if offer_id is not None and offer_id not in OFFER_IDS:
@@ -188,7 +188,7 @@ def _read_decision_date(form: ComplaintForm) -> tuple[date | None, str | None]:
     return decided, None
 
 
-@bp.post("/<slug>/klage/kalender.ics")
+@bp.post("/<municipality:slug>/klage/kalender.ics")
 def complaint_calendar(slug: str) -> Any:
     """The complaint's last day as a calendar file, from the form just posted (a POST, so
     the date never appears in an address or a log)."""
@@ -211,7 +211,7 @@ def complaint_calendar(slug: str) -> Any:
         "Content-Disposition": f'attachment; filename="traeningsguiden-{slug}-klage.ics"'})
 
 
-@bp.route("/<slug>/klage", methods=["GET", "POST"])
+@bp.route("/<municipality:slug>/klage", methods=["GET", "POST"])
 def complaint(slug: str) -> Any:
     municipality = municipality_or_404(slug)
     if request.args.get("tilbud") not in OFFER_IDS:

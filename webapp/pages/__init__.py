@@ -100,7 +100,7 @@ def start() -> Any:
     return _start(None)
 
 
-@bp.route("/<slug>", methods=["GET", "POST"])
+@bp.route("/<municipality:slug>", methods=["GET", "POST"])
 def municipality_start(slug: str) -> Any:
     if slug not in book().municipalities:
         found = book().find(slug)

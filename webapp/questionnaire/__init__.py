@@ -64,7 +64,7 @@ def step_url(slug: str, state: Walk) -> str:
     return url_for("questionnaire.question", slug=slug, key=state.next)
 
 
-@bp.get("/<slug>/start")
+@bp.get("/<municipality:slug>/start")
 def resume(slug: str) -> Response:
     """First unanswered question (or the check page when everything is answered)."""
     municipality_or_404(slug)
@@ -73,7 +73,7 @@ def resume(slug: str) -> Response:
     return redirect(step_url(slug, current_walk(slug)))
 
 
-@bp.route("/<slug>/spoergsmaal/<key>", methods=["GET", "POST"])
+@bp.route("/<municipality:slug>/spoergsmaal/<key>", methods=["GET", "POST"])
 def question(slug: str, key: str) -> Any:
     municipality = municipality_or_404(slug)
     q = QUESTIONS.get(key)
@@ -144,7 +144,7 @@ def answer_rows(slug: str, state: Walk, links: bool = True) -> list[dict[str, An
     return rows
 
 
-@bp.get("/<slug>/tjek")
+@bp.get("/<municipality:slug>/tjek")
 def check(slug: str) -> Any:
     municipality = municipality_or_404(slug)
     state = finished_walk(slug)
@@ -157,7 +157,7 @@ def check(slug: str) -> Any:
                            back=back, who=who())
 
 
-@bp.get("/<slug>/resultat")
+@bp.get("/<municipality:slug>/resultat")
 def result(slug: str) -> Any:
     municipality = municipality_or_404(slug)
     state = finished_walk(slug)

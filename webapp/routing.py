@@ -1,0 +1,79 @@
+"""How addresses are matched, and what the site says about them without a view: which
+methods an address takes (``Allow``, on OPTIONS and on 405) and the body of a redirect.
+
+``<municipality:slug>`` matches only a municipality the rules know (by slug, kommunekode or
+name, as ``RuleBook.find`` reads them), so ``/om`` or ``/sammenlign`` is never also a
+municipality's start page: a POST there is 405, not the start form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, Response, current_app
+from flask.globals import request_ctx
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
+from werkzeug.routing import BaseConverter, MapAdapter, ValidationError
+
+
+class MunicipalityConverter(BaseConverter):
+    """A path segment that names a municipality; anything else is not this route."""
+
+    def to_python(self, value: str) -> str:
+        book = current_app.extensions["rules"]
+        if value in book.municipalities or book.find(value) is not None:
+            return value
+        raise ValidationError()
+
+
+def allowed_methods(adapter: MapAdapter, path: str | None = None) -> list[str]:
+    """The methods this address really takes.
+
+    Werkzeug lists every method of every rule whose pattern fits the path, before any
+    converter has looked at the segment (so ``/om`` listed the POST of
+    ``/<municipality:slug>``). Each candidate is matched for real here, converters included.
+    """
+    return sorted(method for method in adapter.allowed_methods(path)
+                  if _takes(adapter, path, method))
+
+
+def _takes(adapter: MapAdapter, path: str | None, method: str) -> bool:
+    try:
+        adapter.match(path, method=method)
+    except (MethodNotAllowed, NotFound):
+        return False
+    except HTTPException:  # a redirect: the address takes the method, elsewhere
+        return True
+    return True
+
+
+class Site(Flask):
+    """Flask, with the answers it gives by itself made to fit the site."""
+
+    def make_default_options_response(self) -> Response:
+        """204 with a true ``Allow`` and no body (Flask's is an empty 200 in text/html).
+        No CORS headers: the API is not meant for other sites' pages."""
+        adapter = request_ctx.url_adapter
+        methods = allowed_methods(adapter) if adapter is not None else []
+        response = self.response_class(status=204)
+        del response.headers["Content-Type"]
+        response.headers["Allow"] = ", ".join(methods)
+        return response
+
+    def raise_routing_exception(self, request: Any) -> Any:
+        """A 405 names only the methods the address takes; when it takes none (``PUT
+        /atlantis`` fits only ``/<municipality:slug>``'s pattern), it is a 404."""
+        exc = request.routing_exception
+        adapter = request_ctx.url_adapter
+        if isinstance(exc, MethodNotAllowed) and adapter is not None:
+            methods = allowed_methods(adapter)
+            raise MethodNotAllowed(methods) if methods else NotFound()
+        return super().raise_routing_exception(request)
+
+    def redirect(self, location: str, code: int = 302) -> Any:
+        """Werkzeug's redirect without its body, an English "Redirecting..." page that
+        Danish visits got too. Browsers follow ``Location`` and never show a body."""
+        response = super().redirect(location, code)
+        response.set_data(b"")
+        del response.headers["Content-Type"]
+        return response
