@@ -833,3 +833,30 @@ def test_redirects_carry_no_english_page(fuzz_app, query):
     for response in responses:
         assert response.status_code in (301, 302) and response.headers["Location"]
         assert response.get_data() == b"" and "Content-Type" not in response.headers
+
+
+@pytest.mark.parametrize(("answers", "field"), [
+    ('{"\\ud800": 1}', "answers.\\ud800"),
+    ('{"age": 72, "a\\udfffb": 1}', "answers.a\\udfffb"),
+    ('{"\\ud83d\\ude00": 1}', "answers.\U0001F600"),
+])
+def test_api_answer_named_with_a_lone_surrogate(fuzz_app, answers, field):
+    """Such a key is no Unicode text, so pydantic gave no place: the field read "answers."."""
+    body = '{"municipality": "herlev", "answers": ' + answers + "}"
+    response = fuzz_app.test_client().post("/api/v1/assessment?lang=en", data=body,
+                                           content_type="application/json")
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["code"] == "unknown_answer" and error["field"] == field
+    assert field.removeprefix("answers.") in error["message"]
+    response.get_data().decode("utf-8")  # and the answer itself is valid UTF-8 throughout
+
+
+def test_api_echoes_no_lone_surrogate(fuzz_app):
+    client = fuzz_app.test_client()
+    for body in ('{"municipality": "herlev", "\\ud800": 1}', '{"municipality": "\\udc00x"}'):
+        response = client.post("/api/v1/assessment", data=body, content_type="application/json")
+        assert response.status_code == 400
+        text = json.loads(response.get_data())  # a strict reader: no \\ud800 escapes left
+        assert "\\ud" in json.dumps(text["error"], ensure_ascii=False)
+        json.dumps(text, ensure_ascii=False).encode("utf-8")

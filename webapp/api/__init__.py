@@ -47,6 +47,18 @@ def _json_int(text: str) -> int | float:
     return int(text) if len(text) < 100 else float(text)
 
 
+def shown(text: str) -> str:
+    """What the client sent, fit to be named in an error: at most 60 characters, and a
+    lone surrogate (valid in a JSON escape, not in Unicode text) as its escape, ``\\ud800``,
+    so the answer is valid UTF-8 for any reader."""
+    return text[:60].encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def unknown_answer(key: str) -> ApiError:
+    return ApiError(400, "unknown_answer", _("Ukendt svar: %(field)s.", field=shown(key)),
+                    f"answers.{shown(key)}")
+
+
 def parse_request() -> tuple[str, Answers, date]:
     if request.mimetype != "application/json":
         raise ApiError(415, "unsupported_media_type", _("Send JSON med Content-Type: application/json."))
@@ -61,8 +73,8 @@ def parse_request() -> tuple[str, Answers, date]:
         raise ApiError(400, "invalid_body", _("Indholdet skal være et JSON-objekt."))
     for key in body:
         if key not in TOP_LEVEL:
-            raise ApiError(400, "unknown_field", _("Ukendt felt: %(field)s.", field=key[:60]),
-                           key[:60])
+            raise ApiError(400, "unknown_field", _("Ukendt felt: %(field)s.", field=shown(key)),
+                           shown(key))
     slug = body.get("municipality")
     if not isinstance(slug, str) or not slug:
         raise ApiError(400, "invalid_municipality",
@@ -70,7 +82,7 @@ def parse_request() -> tuple[str, Answers, date]:
     municipality = rule_book().find(slug)
     if municipality is None:
         raise ApiError(400, "unknown_municipality",
-                       _("Vi kender ikke kommunen %(name)s.", name=slug[:60]), "municipality")
+                       _("Vi kender ikke kommunen %(name)s.", name=shown(slug)), "municipality")
     raw_answers = body.get("answers", {})
     if not isinstance(raw_answers, dict):
         raise ApiError(400, "invalid_answers", _("Svarene skal være et JSON-objekt."), "answers")
@@ -78,14 +90,17 @@ def parse_request() -> tuple[str, Answers, date]:
         answers = Answers.model_validate(raw_answers)
     except ValidationError as exc:
         err = exc.errors()[0]
-        key = str(err["loc"][0]) if err["loc"] else ""
+        if not err["loc"]:
+            # Pydantic cannot read a key that is not Unicode text (a lone surrogate) and
+            # gives no place; no answer has such a name.
+            raise unknown_answer(next((k for k in raw_answers if shown(k) != k[:60]), "")) from None
+        key = str(err["loc"][0])
         if err["type"] == "extra_forbidden":
-            raise ApiError(400, "unknown_answer",
-                           _("Ukendt svar: %(field)s.", field=key[:60]), f"answers.{key[:60]}") from None
+            raise unknown_answer(key) from None
         raise ApiError(400, "invalid_answer",
-                       _("Ugyldigt svar i %(field)s: %(problem)s", field=key[:60],
+                       _("Ugyldigt svar i %(field)s: %(problem)s", field=key,
                          problem=problem_text(err)),
-                       f"answers.{key[:60]}") from None
+                       f"answers.{key}") from None
     # Dates are taken as given, in any order: the document (JSON Schema) cannot say "the
     # decision after the request", and a schema-valid request is never refused. The pages,
     # which talk to a person, check the order (forms.date_order_problem).
