@@ -1,6 +1,11 @@
 """Lighthouse (mobile profile) for the start, question and result pages.
 
-    .venv/bin/python bench/lighthouse.py
+    .venv/bin/python bench/lighthouse.py          # the three pages the budget names
+    .venv/bin/python bench/lighthouse.py --all    # and every other kind of page
+
+``--all`` adds the check page, the complaint helper, the GP pages (list, municipality,
+print), the comparison, the about and privacy pages, and the start page in English;
+``make bench`` runs the three.
 
 Uses the npm devDependency ``lighthouse`` (node_modules/.bin/lighthouse, installed by
 ``npm ci``; it downloads no browser) with Debian's Chromium (``CHROME_PATH``, default
@@ -15,6 +20,7 @@ are in bench/out/lighthouse-<page>.json.
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -98,6 +104,10 @@ def stylesheet_reachable(port: int) -> None:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--all", action="store_true", dest="every_page",
+                        help="every kind of page, not only the start, question and result pages")
+    every_page = parser.parse_args().every_page
     reason = unavailable()
     if reason:
         print(f"lighthouse: not available ({reason})")
@@ -108,6 +118,18 @@ def main() -> int:
         flow = walk(server.port, "herlev")
         pages = {"start": ("/", ""), "question": (flow.question_path, flow.question_cookie),
                  "result": (flow.result_path, flow.final_cookie)}
+        if every_page:
+            pages.update({
+                "check": (flow.check_path, flow.final_cookie),
+                "complaint": (f"/{flow.slug}/klage", flow.final_cookie),
+                "gp-list": ("/fagperson", ""),
+                "gp": (f"/{flow.slug}/fagperson", ""),
+                "gp-print": (f"/{flow.slug}/fagperson/udskriv", ""),
+                "compare": ("/sammenlign", ""),
+                "about": ("/om", ""),
+                "privacy": ("/privatliv", ""),
+                "start-en": ("/?lang=en", ""),
+            })
         for name, (path, cookie) in pages.items():
             stylesheet_reachable(server.port)
             # Lighthouse with headless Chromium now and then fails to record its trace
