@@ -47,9 +47,18 @@ def test_start_page_in_english(new_page):
     assert_accessible(page)
 
 
-def test_privacy_page(new_page):
+@pytest.mark.parametrize("path", ["/privatliv", "/om"])
+def test_privacy_and_about_pages(new_page, path):
     page = new_page()
-    page.goto("/privatliv")
+    page.goto(path)
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize(("path", "status"), [("/ukendt-kommune", 404), ("/herlev/spoergsmaal/x", 404)])
+def test_error_pages(new_page, path, status):
+    page = new_page()
+    response = page.goto(path)
+    assert response.status == status
     assert_accessible(page)
 
 
