@@ -1,5 +1,6 @@
-"""How addresses are matched, and what the site says about them without a view: which
-methods an address takes (``Allow``, on OPTIONS and on 405) and the body of a redirect.
+"""How addresses are matched, and what the site says about them without a view of its
+own: which methods an address takes (``Allow``, on OPTIONS and on 405), the body of a
+redirect, and a static file's failed precondition.
 
 ``<municipality:slug>`` matches only a municipality the rules know (by slug, kommunekode or
 name, as ``RuleBook.find`` reads them), so ``/om`` or ``/sammenlign`` is never also a
@@ -12,7 +13,7 @@ from typing import Any
 
 from flask import Flask, Response, current_app
 from flask.globals import request_ctx
-from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, PreconditionFailed
 from werkzeug.routing import BaseConverter, MapAdapter, ValidationError
 
 
@@ -69,6 +70,15 @@ class Site(Flask):
             methods = allowed_methods(adapter)
             raise MethodNotAllowed(methods) if methods else NotFound()
         return super().raise_routing_exception(request)
+
+    def send_static_file(self, filename: str) -> Response:
+        """Werkzeug answers a failed ``If-Match`` with 412 and the whole file as its body;
+        here it is an error about a file like 404 and 416 (errors.py: a bare page)."""
+        response = super().send_static_file(filename)
+        if response.status_code == 412:
+            response.close()
+            raise PreconditionFailed()
+        return response
 
     def redirect(self, location: str, code: int = 302) -> Any:
         """Werkzeug's redirect without its body, an English "Redirecting..." page that

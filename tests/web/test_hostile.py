@@ -860,3 +860,33 @@ def test_api_echoes_no_lone_surrogate(fuzz_app):
         text = json.loads(response.get_data())  # a strict reader: no \\ud800 escapes left
         assert "\\ud" in json.dumps(text["error"], ensure_ascii=False)
         json.dumps(text, ensure_ascii=False).encode("utf-8")
+
+
+# ------------------------------------------------- found by the fifth fuzzing session
+
+@pytest.mark.parametrize("encoding", ["identity", "gzip"])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_a_failed_if_match_on_a_file_is_an_error_not_the_file(fuzz_app, method, encoding):
+    """werkzeug answered If-Match with 412 and the whole style sheet as its body (text/css,
+    92 KB): a 412 is an error about a file, like 404 and 416, so it gets their bare page."""
+    css = _css_path(fuzz_app)
+    response = fuzz_app.test_client().open(css, method=method, headers={
+        "If-Match": '"not-this-one"', "Accept-Encoding": encoding})
+    assert response.status_code == 412
+    assert response.mimetype == "text/html" and "Content-Encoding" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store" and "Set-Cookie" not in response.headers
+    if method == "GET":
+        html = response.get_data(as_text=True)
+        assert '<html lang="da">' in html and "<h1>" in html and "href" not in html
+    # A matching If-Match, and none, still get the file.
+    etag = fuzz_app.test_client().get(css).headers["ETag"]
+    assert fuzz_app.test_client().get(css, headers={"If-Match": etag}).status_code == 200
+
+
+@pytest.mark.parametrize("method", ["GET", "POST", "PUT", "DELETE", "OPTIONS"])
+@pytest.mark.parametrize("path", ["/atlantis", "/atlantis/tjek", "/atlantis/klage"])
+def test_an_address_naming_no_municipality_is_404_for_every_method(fuzz_app, method, path):
+    """Only the pattern of /<municipality:slug> fits: no method is taken, so not 405."""
+    response = fuzz_app.test_client().open(path, method=method)
+    assert response.status_code == 404 and "Allow" not in response.headers
+    friendly(response)
