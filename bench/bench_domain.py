@@ -1,5 +1,5 @@
-"""Rules load + validation time at start-up, and assess() and the questionnaire's walk over
-the answers per call over every scenario.
+"""Rules load + validation time at start-up, assess() per call over every scenario, and the
+questionnaire's walk over the answers of a finished questionnaire per persona.
 
     .venv/bin/python bench/bench_domain.py
 
@@ -15,7 +15,9 @@ import sys
 import time
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -24,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from webapp.domain.answers import Answers  # noqa: E402
 from webapp.domain.assess import assess  # noqa: E402
-from webapp.domain.flow import walk  # noqa: E402
-from webapp.domain.loader import load_rules  # noqa: E402
+from webapp.domain.flow import UNKNOWN, walk  # noqa: E402
+from webapp.domain.loader import RuleBook, load_rules  # noqa: E402
 
 STARTUP = """
 import time; t = time.perf_counter()
@@ -66,16 +68,31 @@ def main() -> None:
     cases = scenarios()
     for slug, answers, today in cases:  # warm caches (merged offers, holidays)
         assess(slug, answers, today, book)
-    report("assess()", [lambda s=slug, a=answers, d=today: assess(s, a, d, book)
+    report("assess()", [partial(assess, slug, answers, today, book)
                         for slug, answers, today in cases])
-    # The walk replays the answers as a session holds them (JSON values), as every
-    # question, check and result page does before it shows anything.
-    report("walk()", [lambda s=slug, a=answers: walk(book, s, a.model_dump(mode="json",
-                                                                          exclude_none=True))
-                      for slug, answers, _today in cases])
+    # The walk replays the answers as a session holds them, as every question, check and
+    # result page does before it shows anything: here a finished questionnaire per persona.
+    sessions = finished_sessions(book)
+    report("walk() over a finished questionnaire",
+           [partial(walk, book, slug, stored) for slug, stored in sessions],
+        rounds=400, what=f"{len(sessions)} personas ({', '.join(s for s, _ in sessions)})")
 
 
-def report(name: str, calls: list[Callable[[], object]], rounds: int = 20) -> None:
+def finished_sessions(book: RuleBook) -> list[tuple[str, dict[str, Any]]]:
+    """The session of each persona (tests/personas.yaml) that has answered every question
+    the walk asks: its own answer, or "Ved ikke" where the persona has none."""
+    personas = yaml.safe_load((ROOT / "tests" / "personas.yaml").read_text(encoding="utf-8"))
+    sessions = []
+    for slug, answers in personas.items():
+        stored: dict[str, Any] = {}
+        while (key := walk(book, slug, stored).next) is not None:
+            stored[key] = answers.get(key, UNKNOWN)
+        sessions.append((slug, stored))
+    return sessions
+
+
+def report(name: str, calls: list[Callable[[], object]], rounds: int = 20,
+           what: str = "") -> None:
     timings = []
     for _ in range(rounds):
         for call in calls:
@@ -84,7 +101,7 @@ def report(name: str, calls: list[Callable[[], object]], rounds: int = 20) -> No
             timings.append((time.perf_counter_ns() - t) / 1e6)
     timings.sort()
     p99 = timings[int(len(timings) * 0.99) - 1]
-    print(f"{name}: {len(calls)} scenarios x {rounds} = {len(timings)} calls: "
+    print(f"{name}: {what or f'{len(calls)} scenarios'} x {rounds} = {len(timings)} calls: "
           f"median {statistics.median(timings):.3f} ms, p99 {p99:.3f} ms, max {timings[-1]:.3f} ms")
 
 

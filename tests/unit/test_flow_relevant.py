@@ -47,3 +47,20 @@ def test_a_condition_question_is_asked_only_for_offers_still_open(slug, a, answe
         assert key not in answered
         if key in condition_keys and key not in dates_and_transport:
             assert key in open_reads, key
+
+
+CONDITIONS = sorted({(cond.rule, repr(cond.value)): cond
+                     for slug in SLUGS for offer_id in OFFER_IDS
+                     for cond in merged_offer(BOOK, slug, offer_id).conditions}.items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(a=answers, b=answers)
+def test_a_condition_looks_only_at_the_answers_it_says_it_reads(a, b):
+    """The walk looks at an offer again only after an answer its conditions read
+    (flow.walk), so a rule's outcome must not change with any other answer."""
+    for _, cond in CONDITIONS:
+        reads = RULES[cond.rule].reads
+        mixed = b.model_copy(update={key: getattr(a, key) for key in reads})
+        assert evaluate(cond.rule, mixed, cond.value) == evaluate(cond.rule, a, cond.value), \
+            cond.rule
