@@ -10,7 +10,14 @@ from typing import Any
 
 from flask import Flask, Response, request, session
 from flask_wtf.csrf import CSRFProtect
-from werkzeug.exceptions import BadRequest, RequestEntityTooLarge, TooManyRequests
+from werkzeug.exceptions import (
+    BadRequest,
+    RequestEntityTooLarge,
+    TooManyRequests,
+    UnsupportedMediaType,
+)
+
+from .context import is_api_request
 
 CSP = "; ".join(
     [
@@ -122,6 +129,27 @@ def refuse_bad_body() -> None:
         raise BadRequest()
 
 
+FORM = "application/x-www-form-urlencoded"
+FORM_TYPES = frozenset((FORM, "multipart/form-data"))
+
+
+def readable_form() -> None:
+    """A post to a page that is not a form it can read gets 415 (another content type) or
+    400 (bytes that are not UTF-8, which werkzeug drops without a word), not the CSRF
+    check's "the page has expired" for a token it could not find. A post with no content
+    type is an empty form. The API reads JSON itself; an address with no page is left to
+    routing (404, 405)."""
+    if request.method != "POST" or is_api_request() or request.url_rule is None:
+        return
+    if request.mimetype and request.mimetype not in FORM_TYPES:
+        raise UnsupportedMediaType()
+    if request.mimetype == FORM:
+        try:
+            request.get_data().decode()  # kept: the form is parsed from the same bytes
+        except UnicodeDecodeError:
+            raise BadRequest() from None
+
+
 def _is_flash_list(value: Any) -> bool:
     return isinstance(value, list) and all(
         isinstance(item, list | tuple) and len(item) == 2
@@ -154,10 +182,11 @@ def init_app(app: Flask) -> None:
             raise TooManyRequests(retry_after=60)
 
     # Before CSRF (Flask-WTF's hook, added by csrf.init_app): a bad body is refused, and a
-    # client over the limit gets 429, whatever its token; the session's own entries are
-    # made safe before Flask-WTF and the flashed messages read them.
+    # client over the limit gets 429, whatever its token; a body that is no form is named
+    # as such; the session's own entries are made safe before Flask-WTF and the flashed
+    # messages read them.
     app.before_request_funcs.setdefault(None, [])[:0] = [refuse_bad_body, limit_rate,
-                                                         sane_session]
+                                                         readable_form, sane_session]
     csrf.init_app(app)
 
     @app.after_request
