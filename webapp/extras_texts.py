@@ -374,9 +374,23 @@ def guide_next_text(guide: ComplaintGuide) -> list[str]:
     else:
         out.append(_("%(body)s behandler klagen og giver dig besked. Har du spørgsmål, så ring "
                      "til dem.", body=texts.name_text(guide.complaint.body.name)))
-    if not guide.to_municipality and guide.complaint.body.url:
+    body = guide.complaint.body
+    if guide.to_municipality:
+        return out
+    if isinstance(body, Body) and body.digital_form:
+        # The body takes a letter only from someone who cannot use its form.
+        form = body.digital_form
+        line = _("%(body)s vil have klagen digitalt. Brug klageformularen på %(where)s.",
+                 body=texts.name_text(body.name), where=form.where)
+        if form.login:
+            line += " " + _("Du logger ind med %(login)s.", login=form.login)
+        out.append(line + " " + _("Brevet her kan du bruge som udkast."))
+        out.append(_("Kan du ikke bruge en computer, fx på grund af alder eller sygdom? Eller "
+                     "er du fritaget for Digital Post? Så send brevet med posten, og skriv i "
+                     "brevet, hvorfor du ikke klager digitalt."))
+    elif body.url:
         out.append(_("Du kan også klage med formularen på %(url)s. Så kan du bruge brevet her "
-                     "som udkast.", url=guide.complaint.body.url))
+                     "som udkast.", url=body.url))
     return out
 
 

@@ -13,6 +13,7 @@ from flask import g, has_request_context
 
 from .domain.assess import Complaint, Deadline, Note, OfferAssessment, Reason, Transport
 from .domain.rules import (
+    Body,
     CancelDeadline,
     DayUnit,
     Duration,
@@ -23,6 +24,7 @@ from .domain.rules import (
     Place,
     ServiceGoal,
     TimeSpan,
+    Unit,
 )
 from .domain.vocabulary import CONTENT
 from .i18n import (
@@ -619,6 +621,19 @@ def complaint_deadline_text(complaint: Complaint) -> str | None:
         "Senest %(span)s efter, at du har fået afgørelsen.",
         span=unit_amount(route.deadline_amount, route.deadline_unit),
     )
+
+
+def digital_form_text(body: Body | Unit) -> str | None:
+    """For a body that wants complaints through its digital form: where, and who may
+    send a letter instead (see rules/national.yaml, ``digital_form``)."""
+    form = body.digital_form if isinstance(body, Body) else None
+    if form is None:
+        return None
+    text = _("Du klager digitalt på %(where)s.", where=form.where)
+    if form.login:
+        text += " " + _("Du logger ind med %(login)s.", login=form.login)
+    return text + " " + _("Kan du ikke bruge en computer, fx på grund af alder eller sygdom? "
+                          "Så må du sende et brev.")
 
 
 def complaint_next_text(complaint: Complaint) -> str | None:

@@ -319,9 +319,32 @@ def test_complaint_to_styrelsen_for_patientklager_from_nyborg(pages, now):
     page = main_text(pages.post("/nyborg/klage?tilbud=sul-140",
                                 {"about": "transport", "day": "30", "month": "3",
                                  "year": "2026"}, status=200))
-    assert "Styrelsen for Patientklager, Oluf Palmes Allé 18H, 8200 Aarhus N" in page
+    assert "Styrelsen for Patientklager, Olof Palmes Allé 18 H, 8200 Aarhus N" in page
     assert "senest mandag den 27. april 2026" in page
     assert "Patientombuddet" in page  # the standard's old name, explained
+    # The body takes complaints through its form on borger.dk, a letter only from someone
+    # who cannot use it (stpk.dk): the letter is a draft, or for those who may send one.
+    assert ("Styrelsen for Patientklager vil have klagen digitalt. Brug klageformularen på "
+            "borger.dk. Du logger ind med MitID. Brevet her kan du bruge som udkast.") in page
+    assert "fx på grund af alder eller sygdom? Eller er du fritaget for Digital Post?" in page
+    assert "Du kan også klage med formularen" not in page
+
+
+def test_complaint_to_the_municipality_is_a_letter(pages, now):
+    now(2026, 4, 2, 10, 0)
+    page = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                                {"about": "decision", "day": "30", "month": "3",
+                                 "year": "2026"}, status=200))
+    assert "Brønderslev Kommune" in page
+    assert "klagen digitalt" not in page and "MitID" not in page
+
+
+def test_result_page_says_how_to_complain_to_styrelsen_for_patientklager(pages):
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    page = main_text(pages.get("/nyborg/resultat"))
+    assert ("Klag til Styrelsen for Patientklager. Senest 2 år efter" in page)
+    assert ("Du klager digitalt på borger.dk. Du logger ind med MitID. Kan du ikke bruge en "
+            "computer, fx på grund af alder eller sygdom? Så må du sende et brev.") in page
 
 
 # --------------------------------------------------------------------------- result page

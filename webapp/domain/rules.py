@@ -440,6 +440,15 @@ class MunicipalRules(Model):
         return self
 
 
+class DigitalForm(Model):
+    """A body that takes complaints through its digital form, and a letter only from
+    someone who cannot use it (old age or illness, exempt from Digital Post …)."""
+
+    where: str = Field(description="where the form is, e.g. 'borger.dk'")
+    login: str | None = Field(default=None, description="e.g. 'MitID'")
+    source: str
+
+
 class Body(Model):
     """A national complaint body."""
 
@@ -449,6 +458,7 @@ class Body(Model):
     phones: list[Phone] = Field(default_factory=list)
     email: str | None = None
     url: str | None = None
+    digital_form: DigitalForm | None = None
 
 
 class NationalOffer(OfferRules):
