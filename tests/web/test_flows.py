@@ -62,6 +62,21 @@ def test_only_questions_that_matter_are_asked(pages):
     assert "group_ok" not in asked
 
 
+def test_no_handicap_and_no_such_illness_has_an_answer(pages):
+    """Inger (78, home after a hip operation) has no handicap and no illness that makes
+    moving hard: she can say so, and vederlagsfri fysioterapi then does not fit, for that
+    reason (not "it is not stated")."""
+    asked = dict(run_flow(pages, "fredericia", "self", {
+        **PERSONAS["fredericia"], "age": 78, "chronic_conditions": [], "smoker": False,
+        "severe_disability": False, "disability_cause": "other"}))
+    assert "Nej, eller en anden sygdom" in asked["disability_cause"]
+    result = pages.get("/fredericia/resultat").get_data(as_text=True)
+    unlikely = result[result.index('id="group-unlikely"'):]
+    assert "Vederlagsfri fysioterapi" in unlikely
+    assert "Har hverken et svært fysisk handicap eller en fremadskridende sygdom." in unlikely
+    assert "Det er ikke oplyst, om der er et svært fysisk handicap" not in result
+
+
 def test_fredericia_plan_result_has_dates_and_phone(pages):
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     html = pages.get("/fredericia/resultat").get_data(as_text=True)

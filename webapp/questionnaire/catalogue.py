@@ -170,7 +170,8 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        choices=(("neurological", _l("En sygdom i hjerne eller nerver, fx sklerose, "
                                     "Parkinsons eller en blodprop i hjernen")),
                 ("progressive", _l("En sygdom, der bliver værre med tiden, fx gigt")),
-                ("other", _l("Noget andet"))), dont_know=True),
+                # "other" is "neither of the two" (ASSESSMENT.md §2): no such illness too
+                ("other", _l("Nej, eller en anden sygdom"))), dont_know=True),
     _q("pensioner", "yesno",
        _l("Får du folkepension eller førtidspension?"),
        _l("Får din pårørende folkepension eller førtidspension?"),
