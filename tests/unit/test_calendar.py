@@ -2,7 +2,13 @@ from datetime import date
 
 import pytest
 
-from webapp.domain.calendar import add, add_working_days, is_working_day, warning_for
+from webapp.domain.calendar import (
+    add,
+    add_working_days,
+    complaint_warning_for,
+    is_working_day,
+    warning_for,
+)
 from webapp.domain.rules import DayUnit
 
 
@@ -47,3 +53,16 @@ def test_days_when_offices_may_be_closed():
     assert warning_for(date(2026, 12, 31)) == "dec31"
     assert warning_for(date(2026, 6, 5)) == "constitution_day"
     assert warning_for(date(2026, 6, 4)) is None
+
+
+def test_the_last_day_of_a_complaint_on_a_day_offices_are_closed():
+    """Four weeks after a decision of Saturday 31 October 2026 is Saturday 28 November: the
+    complaint must be sent before (a usability test found the date said without a word)."""
+    decision = date(2026, 10, 31)
+    assert complaint_warning_for(add(decision, 4, DayUnit.WEEKS)) == "saturday"
+    assert complaint_warning_for(date(2026, 11, 29)) == "sunday"
+    assert complaint_warning_for(date(2026, 12, 25)) == "holiday"  # juledag, a Friday
+    assert complaint_warning_for(date(2027, 3, 25)) == "holiday"  # skærtorsdag
+    assert complaint_warning_for(date(2026, 12, 24)) == "dec24"
+    assert complaint_warning_for(date(2026, 11, 30)) is None  # a Monday
+    assert warning_for(date(2026, 11, 28)) is None  # other deadlines: unchanged

@@ -330,6 +330,15 @@ def test_complaint_to_styrelsen_for_patientklager_from_nyborg(pages, now):
     assert "Du kan også klage med formularen" not in page
 
 
+def test_complaint_deadline_on_a_saturday_says_to_send_before(pages, now):
+    now(2026, 11, 24, 10, 0)
+    page = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                                {"about": "decision", "day": "31", "month": "10",
+                                 "year": "2026"}, status=200))
+    assert "senest lørdag den 28. november 2026" in page
+    assert "Datoen er en lørdag. Kontorerne holder lukket, så send klagen før." in page
+
+
 def test_complaint_to_the_municipality_is_a_letter(pages, now):
     now(2026, 4, 2, 10, 0)
     page = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
@@ -337,6 +346,15 @@ def test_complaint_to_the_municipality_is_a_letter(pages, now):
                                  "year": "2026"}, status=200))
     assert "Brønderslev Kommune" in page
     assert "klagen digitalt" not in page and "MitID" not in page
+
+
+def test_result_page_complaint_day_on_a_saturday(pages, now):
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "request_date": "2026-10-20",
+                                       "decision_date": "2026-10-31"})
+    page = main_text(pages.get("/herlev/resultat"))
+    assert ("Sidste dag for at klage er lørdag den 28. november 2026. Datoen er en lørdag. "
+            "Kontorerne holder lukket, så send klagen før.") in page
 
 
 def test_result_page_says_how_to_complain_to_styrelsen_for_patientklager(pages):

@@ -57,7 +57,7 @@ class Deadline:
     date: dt.date
     goal: ServiceGoal
     counted_from_date: dt.date
-    warning: str | None = None  # dec24 / dec31 / constitution_day
+    warning: str | None = None  # dec24 / dec31 / constitution_day (complaints: + weekend, holiday)
     past: bool = False
     about: str | None = None  # for complaint deadlines: decision / transport
     body: str | None = None  # for complaint deadlines: where the complaint goes
@@ -274,7 +274,7 @@ def _deadlines(rules: OfferRules, answers: Answers, today: date,
                            unit=DayUnit.WEEKS, counted_from="decision", what="decision",
                            source=complaint.route.source)
         when = complaint.deadline_date or decision
-        out.append(Deadline("complaint", when, goal, decision, calendar.warning_for(when),
+        out.append(Deadline("complaint", when, goal, decision, calendar.complaint_warning_for(when),
                             when < today, complaint.route.about, complaint.body.name))
     order = {"contact": 0, "decision": 1, "start": 2, "free_choice": 3, "complaint": 4}
     return tuple(sorted(out, key=lambda d: (order.get(d.kind, 9), d.date)))

@@ -3,7 +3,8 @@
 Hverdage are Monday to Friday except Danish public holidays. Store Bededag is a holiday up
 to 2023 and not from 2024 (the ``holidays`` package knows this). 24 and 31 December and
 Grundlovsdag (5 June) are not public holidays, but offices may be closed: ``warning_for``
-names them. Counting starts the day after the event.
+names them (and ``complaint_warning_for`` weekends and holidays too, for the last day of a
+complaint). Counting starts the day after the event.
 """
 
 from __future__ import annotations
@@ -57,6 +58,17 @@ def warning_for(day: date) -> str | None:
     if day.month == 6 and day.day == 5:
         return "constitution_day"
     return None
+
+
+def complaint_warning_for(day: date) -> str | None:
+    """``warning_for``, and 'saturday' / 'sunday' / 'holiday' when the last day for a
+    complaint is one the offices are closed: the person should send it before."""
+    special = warning_for(day)
+    if special is not None:
+        return special
+    if day.weekday() >= 5:
+        return "saturday" if day.weekday() == 5 else "sunday"
+    return "holiday" if is_holiday(day) else None
 
 
 def next_working_day(day: date) -> date:

@@ -29,7 +29,7 @@ class ComplaintGuide:
     complaint: Complaint
     decision_date: date | None
     deadline: date | None
-    warning: str | None  # dec24 / dec31 / constitution_day when the deadline lands there
+    warning: str | None  # calendar.complaint_warning_for the deadline
     past: bool  # the deadline has passed
 
     @property
@@ -79,6 +79,6 @@ def complaint_guide(
         complaint=complaint,
         decision_date=decision_date,
         deadline=deadline,
-        warning=calendar.warning_for(deadline) if deadline else None,
+        warning=calendar.complaint_warning_for(deadline) if deadline else None,
         past=deadline is not None and deadline < today,
     )
