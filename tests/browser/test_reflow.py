@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .navigators import HERLEV, QUESTIONNAIRE_PAGES
+from .navigators import HERLEV, PERSONAS, QUESTIONNAIRE_PAGES, Guide
 from .waits import wait_for_fonts
 
 pytestmark = pytest.mark.browser
@@ -130,3 +130,79 @@ def test_handout_address_breaks_only_after_a_slash(new_page, live_server, how):
         assert len(lines) > 1, "the address fits on one line: the test proves nothing"
     assert all(line.endswith("/") for line in lines[:-1]), lines
     assert page.evaluate(OVERFLOW_JS, width)["scrollWidth"] <= width
+
+
+# --------------------------------------------------------------------------- date boxes
+# The three date boxes (Dag / Måned / År) with large text or zoom: each box shows all of
+# what was typed ("2026", not "26"), and no label lies on another. Nyborg asks when the
+# person came home from hospital (a date question reached after the hospital plan).
+DATE_VIEWS = {
+    "320px": ({"viewport": {"width": 320, "height": 640}, "device_scale_factor": 1}, None),
+    "360px-text-200%": (PHONE, "200%"),
+    "360px-text-doubled": (PHONE, "doubled"),
+    # 360 px zoomed to 200 %: 180 CSS px wide.
+    "360px-zoom-200%": ({**PHONE, "viewport": {"width": 180, "height": 370},
+                         "device_scale_factor": 4}, None),
+}
+
+DATE_BOXES_JS = """() => {
+  const rect = e => e.getBoundingClientRect();
+  const overlap = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5
+                         && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const boxes = ['day', 'month', 'year'].map(id => {
+    const input = document.getElementById(id);
+    return {id, value: input.value, scrollWidth: input.scrollWidth,
+            clientWidth: input.clientWidth,
+            input: rect(input).toJSON(),
+            label: rect(document.querySelector(`label[for=${id}]`)).toJSON()};
+  });
+  const overlaps = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      for (const [p, q] of [['label', 'label'], ['input', 'input'],
+                            ['label', 'input'], ['input', 'label']])
+        if (overlap(boxes[i][p], boxes[j][q]))
+          overlaps.push(`${boxes[i].id} ${p} / ${boxes[j].id} ${q}`);
+  return {boxes, overlaps};
+}"""
+
+
+@pytest.mark.parametrize("view", sorted(DATE_VIEWS))
+def test_date_boxes_show_the_whole_date_with_large_text(new_page, view):
+    options, how = DATE_VIEWS[view]
+    page = new_page(**options)
+    guide = Guide(page)
+    guide.start("nyborg", "self")
+    guide.walk_to("discharge_date", PERSONAS["nyborg"].answers)
+    if how:
+        enlarge_text(page, how)
+    else:
+        wait_for_fonts(page)
+    guide.fill_date(24, 12, 2026)
+    measured = page.evaluate(DATE_BOXES_JS)
+    cut = [b for b in measured["boxes"] if b["scrollWidth"] > b["clientWidth"]]
+    assert [b["value"] for b in measured["boxes"]] == ["24", "12", "2026"]
+    assert not cut, cut
+    assert not measured["overlaps"], measured
+    width = options["viewport"]["width"]
+    assert page.evaluate(OVERFLOW_JS, width)["scrollWidth"] <= width
+
+
+HYPHENS_JS = """(selector) => {
+  const style = getComputedStyle(document.querySelector(selector));
+  return {hyphens: style.hyphens,
+          minWord: parseInt(style.hyphenateLimitChars.split(' ')[0], 10) || 5};
+}"""
+
+
+@pytest.mark.parametrize("selector, longest", [("h1", 9), ("main p", 12)])
+def test_long_words_are_hyphenated_rather_than_cut(new_page, answered, selector, longest):
+    """A word wider than the line is hyphenated (where the browser has a Danish or
+    English dictionary) before overflow-wrap cuts it anywhere: "udskre-vet?", not
+    "udskreve / t?". Debian's Chromium has no dictionaries, so this reads the style:
+    hyphenation is on, for words as short as `longest` letters ("udskrevet")."""
+    page = new_page(storage_state=answered)
+    page.goto(f"/{HERLEV.slug}/spoergsmaal/request_date")
+    style = page.evaluate(HYPHENS_JS, selector)
+    assert style["hyphens"] == "auto", style
+    assert style["minWord"] <= longest, style
