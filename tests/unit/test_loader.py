@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from webapp.domain.loader import RULES_DIR, RulesError, load_rules, slugify
+from webapp.domain.loader import RULES_DIR, RulesError, danish_sort_key, load_rules, slugify
 
 
 @pytest.fixture()
@@ -80,3 +80,16 @@ def test_broken_yaml(rules_copy):
                                             ("Høje-Taastrup Kommune", "hoeje-taastrup")])
 def test_slugify(name, slug):
     assert slugify(name) == slug
+
+
+def test_municipalities_are_in_danish_alphabetical_order():
+    """As a Dane looks for them in the start form and on /fagperson: Æ, Ø, Å after Z and
+    "aa" as Å (a usability test found Ærø between Aarhus and Albertslund)."""
+    names = [m.name.removesuffix(" Kommune") for m in load_rules().municipalities.values()]
+    assert names[0] == "Albertslund"
+    assert names[-4:] == ["Ærø", "Aabenraa", "Aalborg", "Aarhus"]
+    assert names.index("Hvidovre") < names.index("Høje-Taastrup") < names.index("Hørsholm")
+    assert names.index("Rudersdal") < names.index("Rødovre")
+    assert names.index("Faaborg-Midtfyn") > names.index("Fredericia")  # Få… after Fr…
+    assert danish_sort_key("Åbo") == danish_sort_key("Aabo")
+    assert danish_sort_key("Müller") == danish_sort_key("Myller")

@@ -38,6 +38,26 @@ def slugify(name: str) -> str:
     return "-".join(text.replace(".", " ").split())
 
 
+_ALPHABET = {letter: place for place, letter in enumerate("abcdefghijklmnopqrstuvwxyzæøå", 1)}
+_SORTS_AS = (("aa", "å"), ("ä", "æ"), ("ö", "ø"), ("ü", "y"))
+
+
+def danish_sort_key(name: str) -> tuple[int, ...]:
+    """Danish alphabetical order (Retskrivningsordbogen): Æ, Ø, Å after Z, "aa" as Å
+    (Aabenraa, Aalborg and Aarhus come last, Høje-Taastrup after Hvidovre), ä/ö/ü as
+    æ/ø/y and other accents ignored; a space or hyphen before any letter."""
+    text = unicodedata.normalize("NFC", name).lower()
+    for a, b in _SORTS_AS:
+        text = text.replace(a, b)
+    key = []
+    for char in text:
+        place = _ALPHABET.get(char)
+        if place is None:
+            place = _ALPHABET.get(unicodedata.normalize("NFD", char)[0], 0)
+        key.append(place)
+    return tuple(key)
+
+
 @dataclass(frozen=True, eq=False)
 class RuleBook:
     """Everything the assessment needs, validated. Hashed by identity (it is loaded once)."""
@@ -161,7 +181,8 @@ def load_rules(directory: Path = RULES_DIR) -> RuleBook:
         everyone[rules.municipality.slug] = known or rules.municipality
     return RuleBook(
         national=national,
-        municipalities=dict(sorted(everyone.items())),
+        # in the order a Dane looks for them: the start form, /fagperson, the API
+        municipalities=dict(sorted(everyone.items(), key=lambda i: danish_sort_key(i[1].name))),
         standards=standards,
         by_code={m.code: slug for slug, m in everyone.items()},
         by_name={slugify(m.name): slug for slug, m in everyone.items()},
