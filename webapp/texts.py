@@ -335,9 +335,11 @@ def deadline_text(deadline: Deadline, municipality: str) -> str:
     when = format_long_date(deadline.date)
     what = deadline.goal.what
     if deadline.kind == "free_choice":
+        # The law's right, next to the standard's own (later) start: said as the law's.
         return _(
-            "Kan %(municipality)s ikke tilbyde dig start senest %(date)s, må du fra dagen "
-            "efter vælge en privat leverandør, som KL har aftale med (se fritvalgservice.dk).",
+            "Kan %(municipality)s ikke tilbyde dig start senest %(date)s, har du ret til at "
+            "vælge en privat leverandør fra dagen efter. Det siger loven. Leverandøren skal "
+            "have en aftale med KL (se fritvalgservice.dk).",
             municipality=municipality,
             date=when,
         )
@@ -366,7 +368,8 @@ def deadline_text(deadline: Deadline, municipality: str) -> str:
                  municipality=municipality, date=when)
     if what == "clarifying_talk":
         return _("Du skal have en afklarende samtale senest %(date)s.", date=when)
-    return _("Træningen skal starte senest %(date)s.", date=when)
+    # Every start goal is a municipality's own (its quality standard), never the law's.
+    return _("Kommunens egen frist: Træningen skal starte senest %(date)s.", date=when)
 
 
 def passed_deadline_text(deadline: Deadline, municipality: str) -> str:

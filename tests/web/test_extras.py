@@ -357,6 +357,18 @@ def test_result_page_complaint_day_on_a_saturday(pages, now):
             "Kontorerne holder lukket, så send klagen før.") in page
 
 
+def test_nyborg_own_start_date_and_the_laws_free_choice_read_apart(pages, now):
+    """Nyborg's standard: start within 14 hverdage; the law: a private provider may be
+    chosen when the start is not offered within 7 days. Both dates are shown, each said as
+    whose it is (a usability test read 9 December as the right)."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
+    page = main_text(pages.get("/nyborg/resultat"))
+    assert "Kommunens egen frist: Træningen skal starte senest onsdag den 9. december 2026." in page
+    assert ("Kan Nyborg Kommune ikke tilbyde dig start senest torsdag den 26. november 2026, "
+            "har du ret til at vælge en privat leverandør fra dagen efter. Det siger loven.") in page
+
+
 def test_result_page_says_how_to_complain_to_styrelsen_for_patientklager(pages):
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     page = main_text(pages.get("/nyborg/resultat"))
