@@ -242,10 +242,27 @@ def test_printed_result_lists_the_answers_it_is_based_on(pages):
     printed = html[html.index('aria-labelledby="printed-answers"'):]
     assert "Svarene, vejledningen bygger på" in printed
     assert "Hvor gammel er du?" in printed and ">58<" in printed
-    assert re.search(r"Udskrevet fra Træningsguiden \w+dag den \d+\. \w+ \d{4}\. Vejledningen "
+    # "Printet", not "Udskrevet": on a result about training after hospital,
+    # "udskrevet" reads as discharged.
+    assert re.search(r"Printet fra Træningsguiden \w+dag den \d+\. \w+ \d{4}\. Vejledningen "
                      r"bygger på svarene ovenfor", printed)
+    assert "Udskrevet fra" not in html
     check = pages.get("/herlev/tjek").get_data(as_text=True)
     assert "<title>Tjek dine svar – Herlev Kommune" in check
+
+
+@pytest.mark.parametrize("who", ["self", "relative", "gp"])
+def test_result_page_says_how_to_print_it(pages, who):
+    """No JavaScript, so no print button: the page says how, to every visitor, and the
+    line itself is not printed. A GP is told the result can be printed and handed on."""
+    run_flow(pages, "herlev", who, PERSONAS["herlev"])
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    line = re.search(r'<p class="no-print" id="how-to-print">([^<]+)</p>', html)
+    assert line, "no line on how to print"
+    assert line.group(1) == ("Vil du have siden på papir? Print den med browserens "
+                             "udskriftsfunktion (Ctrl+P, eller Del og Udskriv på mobilen).")
+    english = pages.get("/herlev/resultat?lang=en", lang="en").get_data(as_text=True)
+    assert re.search(r'id="how-to-print">[^<]*Ctrl\+P', english)
 
 
 @pytest.mark.parametrize(("typed", "slug"), [
