@@ -251,6 +251,22 @@ def test_printed_result_lists_the_answers_it_is_based_on(pages):
     assert "<title>Tjek dine svar – Herlev Kommune" in check
 
 
+@pytest.mark.parametrize("slug", ["fredericia", "herlev"])
+def test_status_to_the_gp_is_said_once_per_offer(pages, slug):
+    """"Når træningen slutter, får din læge en skriftlig status …" belongs to the facts
+    under "Når træningen slutter", not to "Sådan foregår det" as well."""
+    run_flow(pages, slug, "self", PERSONAS[slug])
+    html = pages.get(f"/{slug}/resultat").get_data(as_text=True)
+    sentence = "Når træningen slutter, får din læge en skriftlig status, hvis du siger ja."
+    offers = html.split('<section class="offer ')[1:]
+    said = [offer.count(sentence) for offer in offers]
+    assert any(said), f"no offer on {slug}'s result says it: the test proves nothing"
+    assert all(n <= 1 for n in said), said
+    for offer in offers:
+        if sentence in offer:
+            assert offer.index("<h4>Når træningen slutter</h4>") < offer.index(sentence)
+
+
 @pytest.mark.parametrize("who", ["self", "relative", "gp"])
 def test_result_page_says_how_to_print_it(pages, who):
     """No JavaScript, so no print button: the page says how, to every visitor, and the

@@ -68,8 +68,8 @@ def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]
     if rules.duration or rules.frequency:
         steps.append({"title": _("Du træner i en periode. Terapeuten følger op undervejs."),
                       "date_text": None})
-    if "end_status_to_gp" in rules.follow_up:
-        steps.append({"title": str(texts.FOLLOW_UP["end_status_to_gp"]), "date_text": None})
+    # What happens when the training ends (a status to the doctor …) is said once, in
+    # the facts under "Når træningen slutter".
     return steps
 
 
