@@ -267,6 +267,19 @@ def test_status_to_the_gp_is_said_once_per_offer(pages, slug):
             assert offer.index("<h4>Når træningen slutter</h4>") < offer.index(sentence)
 
 
+@pytest.mark.parametrize("slug", ["nyborg", "fredericia"])
+def test_no_heading_about_applying_where_nobody_applies(pages, slug):
+    """After a hospital plan (§ 140) "Du skal ikke selv søge": the heading over the
+    unit to call must not then say "Sådan søger du"."""
+    run_flow(pages, slug, "self", PERSONAS[slug])
+    html = pages.get(f"/{slug}/resultat").get_data(as_text=True)
+    offer = html[html.index('id="offer-sul-140"'):]
+    offer = offer[:offer.index("</section>")]
+    assert "Du skal ikke selv søge." in offer
+    assert "Sådan søger du" not in offer
+    assert "<h4>Sådan kommer du i gang</h4>" in offer
+
+
 @pytest.mark.parametrize("who", ["self", "relative", "gp"])
 def test_result_page_says_how_to_print_it(pages, who):
     """No JavaScript, so no print button: the page says how, to every visitor, and the
