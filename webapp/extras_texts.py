@@ -169,6 +169,13 @@ EVENT_SUMMARIES = {
 }
 
 
+# The reminder goes off the day before the event. Most read right after "I morgen:"
+# ("I morgen: Sidste dag for …"); an event that says "from today" needs its own words.
+REMINDERS = {
+    "free_choice": _l("I morgen må du vælge en privat leverandør"),
+}
+
+
 def event_day(deadline: Deadline) -> date:
     """The day the event is on: the day after for free choice ('from the day after')."""
     return deadline.date + timedelta(days=1) if deadline.kind == "free_choice" else deadline.date
@@ -183,6 +190,13 @@ def _summary(deadline: Deadline, offer: OfferAssessment) -> str:
         else deadline.kind
     return _("%(what)s (%(offer)s)", what=EVENT_SUMMARIES.get(key, EVENT_SUMMARIES["start"]),
              offer=texts.offer_title(offer))
+
+
+def _reminder(deadline: Deadline, offer: OfferAssessment, summary: str) -> str:
+    if deadline.kind in REMINDERS:
+        return _("%(what)s (%(offer)s)", what=REMINDERS[deadline.kind],
+                 offer=texts.offer_title(offer))
+    return _("I morgen: %(what)s", what=summary)
 
 
 def _contact_line(unit: Unit | Body | None) -> str | None:
@@ -218,7 +232,7 @@ def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug:
                 day=day,
                 summary=summary,
                 description="\n\n".join(lines),
-                reminder=_("I morgen: %(what)s", what=summary),
+                reminder=_reminder(d, offer, summary),
             ))
     return sorted(events, key=lambda e: (e.day, e.summary))
 

@@ -427,6 +427,22 @@ def test_calendar_file_for_every_offer(pages, client, now):
     assert "privat leverandør" in days[2][1]       # free choice from the day after
 
 
+def test_calendar_reminders_read_right_the_day_before(pages, client, now):
+    """The reminder goes off the day before: "I morgen må du vælge en privat
+    leverandør", never "I morgen: Fra i dag må du …"."""
+    now(2026, 3, 30, 9, 0)
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])  # discharged 30 March
+    cal = icalendar.Calendar.from_ical(client.get("/fredericia/kalender.ics").data)
+    reminders = {str(e["SUMMARY"]): str(e.walk("VALARM")[0]["DESCRIPTION"])
+                 for e in cal.walk("VEVENT")}
+    free_choice = [r for s, r in reminders.items() if "privat leverandør" in s]
+    assert free_choice, reminders
+    for reminder in reminders.values():
+        assert "Fra i dag" not in reminder, reminder
+        assert reminder.startswith("I morgen"), reminder
+    assert free_choice[0].startswith("I morgen må du vælge en privat leverandør ("), free_choice
+
+
 def test_calendar_needs_a_visit_and_deadlines(client, pages, now):
     now(2026, 3, 30, 9, 0)
     assert client.get("/herlev/kalender.ics").status_code == 302  # no answers: start page
