@@ -369,6 +369,25 @@ def test_nyborg_own_start_date_and_the_laws_free_choice_read_apart(pages, now):
             "har du ret til at vælge en privat leverandør fra dagen efter. Det siger loven.") in page
 
 
+def test_result_page_starts_with_a_short_summary(pages, now):
+    """19 phone screens for Inger: the page first says, in a line per offer, what fits, the
+    next date and whom to call, each linked to its part further down."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
+                                           "discharge_date": "2026-11-23"})
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    summary = html[html.index('<section class="result-summary"'):]
+    summary = summary[:summary.index("</section>")]
+    links = re.findall(r'<a class="tap-target" href="#(offer-[a-z0-9-]+)">', summary)
+    assert len(links) == 6 and all(f'id="{target}"' in html for target in links)
+    assert links[0] == "offer-sul-140"  # what fits comes first
+    text = text_of(html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(summary))
+    assert ("Genoptræning efter sygehus Det ser ud til at passe. Fredericia Kommune skal "
+            "kontakte dig senest") in text
+    assert "Telefon: 72 10 60 50." in text
+    assert text.count("Passer nok ikke.") == sum(1 for _ in re.finditer("offer-unlikely", html))
+
+
 def test_result_page_says_how_to_complain_to_styrelsen_for_patientklager(pages):
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     page = main_text(pages.get("/nyborg/resultat"))

@@ -48,6 +48,7 @@ class OfferView:
     summary: str
     reasons: list[dict[str, Any]]
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    next_date: str | None = None  # the first date still to come, for the summary at the top
 
 
 def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]:
@@ -89,6 +90,9 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
                          reasons)
         if offer.verdict != "unlikely":
             view.timeline = _timeline(offer, name)
+            upcoming = [d for d in offer.deadlines if not d.past and d.kind != "complaint"]
+            if upcoming:
+                view.next_date = texts.deadline_text(min(upcoming, key=lambda d: d.date), name)
         groups[offer.verdict].append(view)
     return {"groups": groups, "assessment": assessment, "municipality": name}
 
