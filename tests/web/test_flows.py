@@ -356,3 +356,37 @@ def test_words_from_letters_are_explained_on_the_about_page(pages):
              "afgørelse": "afgørelse", ".ics": "kalenderfil (.ics)"}
     used = {term for word, term in words.items() if word in seen}
     assert len(used) >= 5 and used <= glossary, used - glossary
+
+
+@pytest.mark.parametrize(("who", "typed", "message"), [
+    ("self", "1948", "Skriv alderen i år, ikke fødselsåret. Fx 78."),
+    ("relative", "1978", "Skriv alderen i år, ikke fødselsåret. Fx 78."),
+    ("gp", "1900", "Skriv alderen i år, ikke fødselsåret. Fx 78."),
+    ("self", "2026", "Skriv alderen i år, ikke fødselsåret. Fx 78."),
+    ("self", "2027", "Alderen skal være et tal fra 0 til 120."),  # not born yet
+    ("self", "1899", "Alderen skal være et tal fra 0 til 120."),
+    ("self", "-5", "Alderen skal være et tal fra 0 til 120."),
+    ("self", "12345", "Alderen skal være et tal fra 0 til 120."),
+    ("self", "121", "Alderen skal være et tal fra 0 til 120."),
+    ("self", "syv", "Skriv et helt tal, fx 72."),
+])
+def test_age_error_says_what_is_wrong(pages, monkeypatch, who, typed, message):
+    """A birth year ("1978") or a number outside 0-120 ("-5") is not "not a whole
+    number": the message says what to write instead."""
+    monkeypatch.setattr("webapp.context.today", lambda: date(2026, 11, 24))
+    pages.get("/")
+    pages.post("/", {"municipality": "herlev", "who": who})
+    html = pages.post("/herlev/spoergsmaal/age", {"answer": typed}, status=400).get_data(
+        as_text=True)
+    assert message in html
+    wrong = {"Skriv et helt tal, fx 72.", "Skriv alderen i år, ikke fødselsåret. Fx 78.",
+             "Alderen skal være et tal fra 0 til 120."} - {message}
+    assert not [m for m in wrong if m in html], html
+
+
+def test_age_error_in_english(pages):
+    pages.get("/?lang=en", lang="en")
+    pages.post("/", {"municipality": "herlev", "who": "self"})
+    html = pages.post("/herlev/spoergsmaal/age", {"answer": "1978"}, status=400,
+                      lang="en").get_data(as_text=True)
+    assert "not the year of birth" in html

@@ -41,21 +41,40 @@ class SafeNumberRange(NumberRange):
         super().__call__(form, field)
 
 
+AGE_MIN, AGE_MAX = 0, 120
+AGE_RANGE = _l("Alderen skal være et tal fra 0 til 120.")
+BIRTH_YEAR = _l("Skriv alderen i år, ikke fødselsåret. Fx 78.")
+FIRST_BIRTH_YEAR = 1900
+
+
 class AgeField(IntegerField):
     """A whole number of years; "78 år", "78 år." and "78 years" are read as 78 too (people
-    write what they would say). Anything else but digits is refused."""
+    write what they would say). Anything else but digits is refused, saying what is wrong:
+    a year from 1900 to this year is taken for a birth year, and a negative or a longer
+    number is outside the ages we take."""
 
     NOT_AN_INTEGER = "Not a valid integer value."  # WTForms' own words (i18n.WTFORMS_MESSAGES)
     UNIT = re.compile(r"^\s*(\d{1,3})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)
+    OUT_OF_RANGE = re.compile(r"^\s*(-\d+|\d{4,})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         if valuelist and isinstance(valuelist[0], str) and valuelist[0].strip():
-            found = self.UNIT.match(unicodedata.normalize("NFC", valuelist[0]))
+            typed = unicodedata.normalize("NFC", valuelist[0])
+            found = self.UNIT.match(typed)
             if not found:  # int() would take "1_0" as 10 and "+72" as 72: digits only
                 self.data = None
-                raise ValueError(self.gettext(self.NOT_AN_INTEGER))
+                raise ValueError(self._what_is_wrong(typed))
             valuelist = [found.group(1), *valuelist[1:]]
         super().process_formdata(valuelist)
+
+    def _what_is_wrong(self, typed: str) -> str:
+        number = self.OUT_OF_RANGE.match(typed)
+        if not number:
+            return str(self.gettext(self.NOT_AN_INTEGER))
+        digits = number.group(1)
+        if len(digits) == 4 and FIRST_BIRTH_YEAR <= int(digits) <= context.today().year:
+            return str(BIRTH_YEAR)
+        return str(AGE_RANGE)
 
 
 class ChoiceField(RadioField):
@@ -93,7 +112,7 @@ def build_form(q: Question, stored: Any, formdata: Any = None) -> QuestionForm:
     elif q.kind == "number":
         attrs["answer"] = AgeField(
             validators=[InputRequired(_l("Skriv alderen som et tal, fx 72.")),
-                        SafeNumberRange(0, 120, _l("Alderen skal være et tal fra 0 til 120."))],
+                        SafeNumberRange(AGE_MIN, AGE_MAX, AGE_RANGE)],
             render_kw={"inputmode": "numeric", "autocomplete": "off"},
         )
     elif q.kind == "multi":
