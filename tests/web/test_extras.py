@@ -388,6 +388,20 @@ def test_result_page_starts_with_a_short_summary(pages, now):
     assert text.count("Passer nok ikke.") == sum(1 for _ in re.finditer("offer-unlikely", html))
 
 
+def test_hospital_plan_says_whom_to_call_where_the_standard_names_nobody(pages):
+    """Brønderslev's standard covers § 86 only: the § 140 part still says whom to call if
+    the municipality does not get in touch (a usability test found no number at all)."""
+    run_flow(pages, "broenderslev", "relative", {
+        "age": 60, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
+        "discharge_date": "2026-03-30"})
+    html = pages.get("/broenderslev/resultat").get_data(as_text=True)
+    part = html[html.index('id="offer-sul-140"'):]
+    part = text_of(html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(
+        part[:part.index("</section>")]))
+    assert ("Sådan kommer du i gang Hører du ikke fra Brønderslev Kommune, så ring til dem, "
+            "og spørg efter genoptræning.") in part
+
+
 def test_result_page_says_how_to_complain_to_styrelsen_for_patientklager(pages):
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     page = main_text(pages.get("/nyborg/resultat"))
