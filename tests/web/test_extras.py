@@ -314,11 +314,16 @@ def test_complaint_form_chooses_nothing_in_advance(pages, now):
     assert "Vælg, hvad du er uenig i." in missing
 
 
+def letter(pages, path, about, decided):
+    """The complaint helper's page after the form: what it is about, the decision's date."""
+    day, month, year = decided.split(".")
+    return main_text(pages.post(path, {"about": about, "day": day, "month": month,
+                                       "year": year}, status=200))
+
+
 def test_complaint_to_styrelsen_for_patientklager_from_nyborg(pages, now):
     now(2026, 4, 2, 10, 0)
-    page = main_text(pages.post("/nyborg/klage?tilbud=sul-140",
-                                {"about": "transport", "day": "30", "month": "3",
-                                 "year": "2026"}, status=200))
+    page = letter(pages, "/nyborg/klage?tilbud=sul-140", "transport", "30.3.2026")
     assert "Styrelsen for Patientklager, Olof Palmes Allé 18 H, 8200 Aarhus N" in page
     assert "senest mandag den 27. april 2026" in page
     assert "Patientombuddet" in page  # the standard's old name, explained
@@ -332,18 +337,14 @@ def test_complaint_to_styrelsen_for_patientklager_from_nyborg(pages, now):
 
 def test_complaint_deadline_on_a_saturday_says_to_send_before(pages, now):
     now(2026, 11, 24, 10, 0)
-    page = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
-                                {"about": "decision", "day": "31", "month": "10",
-                                 "year": "2026"}, status=200))
+    page = letter(pages, "/broenderslev/klage?tilbud=sel-86-1", "decision", "31.10.2026")
     assert "senest lørdag den 28. november 2026" in page
     assert "Datoen er en lørdag. Kontorerne holder lukket, så send klagen før." in page
 
 
 def test_complaint_to_the_municipality_is_a_letter(pages, now):
     now(2026, 4, 2, 10, 0)
-    page = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
-                                {"about": "decision", "day": "30", "month": "3",
-                                 "year": "2026"}, status=200))
+    page = letter(pages, "/broenderslev/klage?tilbud=sel-86-1", "decision", "30.3.2026")
     assert "Brønderslev Kommune" in page
     assert "klagen digitalt" not in page and "MitID" not in page
 
