@@ -390,3 +390,17 @@ def test_age_error_in_english(pages):
     html = pages.post("/herlev/spoergsmaal/age", {"answer": "1978"}, status=400,
                       lang="en").get_data(as_text=True)
     assert "not the year of birth" in html
+
+
+def test_start_page_promises_what_the_longest_walk_takes(pages):
+    """The start page must not promise "nogle få spørgsmål … cirka 3 minutter" when a
+    hospital patient answers a dozen questions or more. Most pages are one tap; at about
+    15 seconds a page (read, tap, next) the minutes promised cover the longest walk."""
+    start = pages.get("/").get_data(as_text=True)
+    handout = pages.get("/herlev/fagperson/udskriv").get_data(as_text=True)
+    assert "få spørgsmål" not in start and "få spørgsmål" not in handout
+    minutes = int(re.search(r"Det tager cirka (\d+) minutter\.", start).group(1))
+    longest = max(len(run_flow(pages, slug, "self", answers))
+                  for slug, answers in PERSONAS.items())
+    assert longest >= 12, "the walks are short: the test proves little"
+    assert minutes * 60 >= longest * 15, (minutes, longest)
