@@ -425,7 +425,7 @@ def test_result_page_offers_calendar_phone_status_and_complaint(pages, now):
     assert "Tilføj datoerne til din kalender (.ics)" in page
     assert "Telefonen er åben nu – til kl. 13.30." in page
     assert 'href="/broenderslev/klage?tilbud=sel-86-1"' in html
-    assert "Kvalitetsstandarden er godkendt 4. december 2023, for 2 år siden." in page
+    assert "Kvalitetsstandarden er godkendt 4. december 2023, for over 2 år siden." in page
 
 
 def test_calendar_file_from_the_session_answers(pages, client, now):
@@ -512,11 +512,35 @@ def test_start_page_lists_all_98_and_labels_those_without_a_standard(pages):
 def test_old_standard_warns_with_the_contact(pages):
     nyborg = main_text(pages.get("/nyborg"))
     assert "Kommunens kvalitetsstandard er ikke ny" in nyborg
-    assert "for 9 år siden" in nyborg or "for 8 år siden" in nyborg
+    assert re.search(r"for (over |næsten )?(8|9|10) år siden", nyborg)
     assert "63 33 78 72" in nyborg and "traeningsafdeling@nyborg.dk" in nyborg
     fredensborg = main_text(pages.get("/fredensborg"))
     assert "ikke ny" not in fredensborg
-    assert "for under et år siden" in fredensborg or "for 1 år siden" in fredensborg
+    assert re.search(r"for (under et|(over |næsten )?[12]) år siden", fredensborg)
+
+
+@pytest.mark.parametrize(("today", "lang", "said"), [
+    # Brønderslev's standard, approved 4 December 2023 (the usability test's day: almost 3)
+    ("2026-11-24", "da", "godkendt 4. december 2023, for næsten 3 år siden."),
+    ("2026-09-04", "da", "godkendt 4. december 2023, for næsten 3 år siden."),  # 2 y 9 m
+    ("2026-09-03", "da", "godkendt 4. december 2023, for over 2 år siden."),
+    ("2026-04-17", "da", "godkendt 4. december 2023, for over 2 år siden."),
+    ("2025-12-04", "da", "godkendt 4. december 2023, for 2 år siden."),
+    ("2025-01-10", "da", "godkendt 4. december 2023, for over 1 år siden."),
+    ("2024-09-04", "da", "godkendt 4. december 2023, for næsten 1 år siden."),
+    ("2024-06-01", "da", "godkendt 4. december 2023, for under et år siden."),
+    ("2026-11-24", "en", "approved on 4 December 2023, almost 3 years ago."),
+    ("2026-04-17", "en", "approved on 4 December 2023, over 2 years ago."),
+])
+def test_the_standards_age_is_rounded_honestly(app, today, lang, said):
+    from datetime import date
+
+    from webapp.domain.freshness import freshness
+    from webapp.extras_texts import freshness_text
+
+    approved, day = date(2023, 12, 4), date.fromisoformat(today)
+    with app.test_request_context(f"/?lang={lang}"):
+        assert freshness_text(freshness(approved, day), day).endswith(said)
 
 
 def test_a_new_rules_file_is_picked_up_with_no_code_change(tmp_path):
