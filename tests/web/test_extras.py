@@ -119,6 +119,14 @@ def test_comparison_cells_say_what_each_standard_says(pages):
     assert "vælge en privat leverandør" in s140["Start"][FIVE["nyborg"]]
 
 
+def test_comparison_says_deadlines_in_plain_danish(pages):
+    """Fredericia's contact after discharge reads "senest 4 dage efter udskrivelsen" (its
+    own Kvalitetsmål's words), not "senest på 4.-dagen"."""
+    page = main_text(pages.get("/sammenlign"))
+    assert ".-dagen" not in page
+    assert "Kommunen kontakter dig med en tid senest 4 dage efter udskrivelsen." in page
+
+
 def test_comparison_lists_whom_an_offer_is_not_described_for(pages):
     page = main_text(pages.get("/sammenlign"))
     assert ("Står ikke i standarden fra: Brønderslev Kommune, Fredensborg Kommune, "
