@@ -529,7 +529,9 @@ TRANSPORT_STATUS = {
 
 TRANSPORT_NOTES = {
     "wait_and_shared_rides": _l("Der kan være ventetid, og du kan komme til at køre med andre."),
-    "ready_one_hour_before": _l("Vær klar én time før din træningstid."),
+    # Nyborg: "Efter aftale med dig bestiller Sundhed og Træning transport. … Du skal være
+    # klar én time før din træningstid." It is about the pick-up, so it says so.
+    "ready_one_hour_before": _l("Kører kommunen dig, så vær klar én time før din træningstid."),
     "cheapest_safe_means": _l(
         "Godtgørelsen svarer til det billigste forsvarlige transportmiddel og aldrig mere end "
         "det, du faktisk har betalt."

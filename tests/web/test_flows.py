@@ -129,6 +129,21 @@ def test_the_clear_address_has_the_button(pages):
     assert '<form method="post" action="/slet">' in page and "<h1>Slet mine svar</h1>" in page
 
 
+def test_hints_speak_to_the_reader_not_of_one(app):
+    """Hints are shared by the person, a relative and a GP: "du" is always the reader, and
+    the person who trains is never a "man" (a usability test read the mix as muddled)."""
+    with app.test_request_context("/"):
+        hints = {key: str(q.hint) for key, q in QUESTIONS.items() if q.hint}
+    assert hints
+    assert [key for key, hint in hints.items() if re.search(r"\bman\b", hint)] == []
+
+
+def test_nyborg_transport_note_says_it_is_about_the_pick_up(pages):
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    html = pages.get("/nyborg/resultat").get_data(as_text=True)
+    assert "Kører kommunen dig, så vær klar én time før din træningstid." in html
+
+
 def test_questions_validate_input(pages):
     pages.get("/")
     pages.post("/", {"municipality": "herlev", "who": "self"})

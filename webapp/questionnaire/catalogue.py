@@ -59,14 +59,14 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Er du indlagt på sygehuset lige nu?"),
        _l("Er din pårørende indlagt lige nu?"),
        _l("Er patienten indlagt lige nu?"), _l("Indlagt nu"),
-       hint=_l("Svar nej, hvis man er kommet hjem igen.")),
+       hint=_l("Svar nej, hvis indlæggelsen er slut.")),
     _q("hospital_plan", "choice",
        _l("Har du fået en genoptræningsplan fra sygehuset?"),
        _l("Har din pårørende fået en genoptræningsplan fra sygehuset?"),
        _l("Har patienten fået en genoptræningsplan fra sygehuset?"),
        _l("Genoptræningsplan"),
-       hint=_l("En genoptræningsplan er et papir fra sygehuset. Der står, hvad man skal "
-               "træne, når man kommer hjem. Sygehuset sender den også til kommunen. Du kan "
+       hint=_l("En genoptræningsplan er et papir fra sygehuset. Der står, hvad der skal "
+               "trænes efter indlæggelsen. Sygehuset sender den også til kommunen. Du kan "
                "finde den i e-Boks eller på sundhed.dk."),
        choices=(("yes", YES), ("no", NO), ("unknown", DONT_KNOW)), dont_know=False),
     _q("plan_level", "choice",
@@ -82,7 +82,7 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
     _q("discharge_date", "date",
        _l("Hvornår blev du udskrevet?"), _l("Hvornår blev din pårørende udskrevet?"),
        _l("Hvornår blev patienten udskrevet?"), _l("Udskrevet"),
-       hint=_l("Skriv den dag, man kom hjem fra sygehuset. Står der en senere startdato "
+       hint=_l("Skriv den dag, indlæggelsen sluttede. Står der en senere startdato "
                "i planen, så skriv den. Du kan springe spørgsmålet over. Så kan vi ikke "
                "regne datoerne ud for dig.")),
     _q("function_loss", "choice",
@@ -136,7 +136,7 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Har din pårørende fået vedligeholdende træning af kommunen det sidste år?"),
        _l("Har patienten fået vedligeholdende træning af kommunen det sidste år?"),
        _l("Vedligeholdende træning sidste år"),
-       hint=_l("Det er træning, så man kan blive ved med at klare det, man kan i dag.")),
+       hint=_l("Det er træning, der skal holde fast i det, der kan klares i dag.")),
     _q("chronic_conditions", "multi",
        _l("Har du en af disse sygdomme?"), _l("Har din pårørende en af disse sygdomme?"),
        _l("Har patienten en af disse sygdomme?"), _l("Kroniske sygdomme"),
@@ -196,6 +196,6 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Hvornår fik du kommunens afgørelse?"),
        _l("Hvornår fik din pårørende kommunens afgørelse?"),
        _l("Hvornår fik patienten kommunens afgørelse?"), _l("Fik afgørelse"),
-       hint=_l("En afgørelse er et brev fra kommunen. Der står, om man får træning. "
+       hint=_l("En afgørelse er et brev fra kommunen. Det siger ja eller nej til træning. "
                "Spring over, hvis brevet ikke er kommet endnu.")),
 )}
