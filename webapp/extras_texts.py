@@ -12,7 +12,7 @@ from typing import Any
 
 from . import context, texts
 from .domain.assess import Assessment, Complaint, Deadline, Note, OfferAssessment
-from .domain.calendar import complaint_warning_for, warning_for
+from .domain.calendar import warning_for
 from .domain.complaint import ComplaintGuide, complaint_options
 from .domain.freshness import Freshness
 from .domain.ics import CalendarEvent, event_uid
@@ -232,7 +232,7 @@ def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug:
         for d in upcoming(offer, assessment.today):
             day = event_day(d)
             lines = [texts.deadline_text(d, name)]
-            warning = complaint_warning_for(day) if d.kind == "complaint" else warning_for(day)
+            warning = d.warning if d.kind == "complaint" else warning_for(day)
             if warning:
                 lines.append(str(texts.WARNINGS[warning]))
             contact = _contact_line(offer.unit) if d.kind != "complaint" else None

@@ -7,13 +7,11 @@ reorder them.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from flask import g, has_request_context
 
 from .domain.assess import Complaint, Deadline, Note, OfferAssessment, Reason, Transport
-from .domain.calendar import complaint_warning_for
 from .domain.rules import (
     Body,
     CancelDeadline,
@@ -220,9 +218,10 @@ WARNINGS = {
     "dec31": _l("Datoen er nytårsaftensdag. Mange kontorer holder lukket."),
     "constitution_day": _l("Datoen er grundlovsdag. Mange kontorer holder lukket om eftermiddagen."),
     # only for the last day of a complaint (calendar.complaint_warning_for)
-    "saturday": _l("Datoen er en lørdag. Kontorerne holder lukket, så send klagen før."),
-    "sunday": _l("Datoen er en søndag. Kontorerne holder lukket, så send klagen før."),
-    "holiday": _l("Datoen er en helligdag. Kontorerne holder lukket, så send klagen før."),
+    # (digital complaints arrive any day; a letter does not)
+    "saturday": _l("Datoen er en lørdag. Sender du klagen med posten, så send den før."),
+    "sunday": _l("Datoen er en søndag. Sender du klagen med posten, så send den før."),
+    "holiday": _l("Datoen er en helligdag. Sender du klagen med posten, så send den før."),
 }
 
 
@@ -407,12 +406,6 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
 
 def deadline_warning(deadline: Deadline) -> str | None:
     return str(WARNINGS[deadline.warning]) if deadline.warning else None
-
-
-def complaint_day_warning(day: date) -> str | None:
-    """Said after the last day for a complaint when the offices are closed that day."""
-    warning = complaint_warning_for(day)
-    return str(WARNINGS[warning]) if warning else None
 
 
 def note_text(note: Note) -> str:

@@ -63,6 +63,7 @@ def test_the_last_day_of_a_complaint_on_a_day_offices_are_closed():
     assert complaint_warning_for(date(2026, 11, 29)) == "sunday"
     assert complaint_warning_for(date(2026, 12, 25)) == "holiday"  # juledag, a Friday
     assert complaint_warning_for(date(2027, 3, 25)) == "holiday"  # skærtorsdag
-    assert complaint_warning_for(date(2026, 12, 24)) == "dec24"
+    assert complaint_warning_for(date(2026, 12, 24)) == "dec24"  # a Thursday
+    assert complaint_warning_for(date(2027, 6, 5)) == "saturday"  # grundlovsdag: closed all day
     assert complaint_warning_for(date(2026, 11, 30)) is None  # a Monday
     assert warning_for(date(2026, 11, 28)) is None  # other deadlines: unchanged

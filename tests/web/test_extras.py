@@ -347,7 +347,7 @@ def test_complaint_deadline_on_a_saturday_says_to_send_before(pages, now):
     now(2026, 11, 24, 10, 0)
     page = letter(pages, "/broenderslev/klage?tilbud=sel-86-1", "decision", "31.10.2026")
     assert "senest lørdag den 28. november 2026" in page
-    assert "Datoen er en lørdag. Kontorerne holder lukket, så send klagen før." in page
+    assert "Datoen er en lørdag. Sender du klagen med posten, så send den før." in page
 
 
 def test_complaint_to_the_municipality_is_a_letter(pages, now):
@@ -363,7 +363,7 @@ def test_result_page_complaint_day_on_a_saturday(pages, now):
                                        "decision_date": "2026-10-31"})
     page = main_text(pages.get("/herlev/resultat"))
     assert ("Sidste dag for at klage er lørdag den 28. november 2026. Datoen er en lørdag. "
-            "Kontorerne holder lukket, så send klagen før.") in page
+            "Sender du klagen med posten, så send den før.") in page
 
 
 def test_nyborg_own_start_date_and_the_laws_free_choice_read_apart(pages, now):
@@ -395,6 +395,16 @@ def test_result_page_starts_with_a_short_summary(pages, now):
             "kontakte dig senest") in text
     assert "Telefon: 72 10 60 50." in text
     assert text.count("Passer nok ikke.") == sum(1 for _ in re.finditer("offer-unlikely", html))
+
+
+def test_summary_date_carries_its_warning(pages, now):
+    now(2026, 12, 1, 10, 0)
+    run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])  # asked 17 Dec
+    html = pages.get("/broenderslev/resultat").get_data(as_text=True)
+    summary = html[html.index('class="result-summary"'):]
+    summary = summary[:summary.index("</section>")]
+    assert "torsdag den 24. december 2026" in summary
+    assert "Datoen er juleaftensdag. Mange kontorer holder lukket." in summary
 
 
 def test_hospital_plan_says_whom_to_call_where_the_standard_names_nobody(pages):

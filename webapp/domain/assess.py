@@ -68,6 +68,7 @@ class Complaint:
     route: ComplaintRoute
     body: Body | Unit
     deadline_date: date | None = None
+    deadline_warning: str | None = None  # calendar.complaint_warning_for the deadline
     renamed_from: str | None = None
     forward_to: Body | None = None
 
@@ -274,7 +275,7 @@ def _deadlines(rules: OfferRules, answers: Answers, today: date,
                            unit=DayUnit.WEEKS, counted_from="decision", what="decision",
                            source=complaint.route.source)
         when = complaint.deadline_date or decision
-        out.append(Deadline("complaint", when, goal, decision, calendar.complaint_warning_for(when),
+        out.append(Deadline("complaint", when, goal, decision, complaint.deadline_warning,
                             when < today, complaint.route.about, complaint.body.name))
     order = {"contact": 0, "decision": 1, "start": 2, "free_choice": 3, "complaint": 4}
     return tuple(sorted(out, key=lambda d: (order.get(d.kind, 9), d.date)))
@@ -307,7 +308,8 @@ def _complaints(rules: OfferRules, book: RuleBook, standard: MunicipalRules | No
                 and route.named_in_standard in body.former_names):
             renamed = route.named_in_standard
         forward = bodies.get(route.forward_to) if route.forward_to else None
-        out.append(Complaint(route, body, deadline, renamed, forward))
+        warning = calendar.complaint_warning_for(deadline) if deadline else None
+        out.append(Complaint(route, body, deadline, warning, renamed, forward))
     return out
 
 

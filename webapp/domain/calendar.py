@@ -61,14 +61,13 @@ def warning_for(day: date) -> str | None:
 
 
 def complaint_warning_for(day: date) -> str | None:
-    """``warning_for``, and 'saturday' / 'sunday' / 'holiday' when the last day for a
-    complaint is one the offices are closed: the person should send it before."""
-    special = warning_for(day)
-    if special is not None:
-        return special
+    """'saturday' / 'sunday' / 'holiday' when the last day for a complaint is one the
+    offices are closed all day (a letter must arrive before), else ``warning_for``."""
     if day.weekday() >= 5:
         return "saturday" if day.weekday() == 5 else "sunday"
-    return "holiday" if is_holiday(day) else None
+    if is_holiday(day):
+        return "holiday"
+    return warning_for(day)
 
 
 def next_working_day(day: date) -> date:

@@ -92,7 +92,10 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
             view.timeline = _timeline(offer, name)
             upcoming = [d for d in offer.deadlines if not d.past and d.kind != "complaint"]
             if upcoming:
-                view.next_date = texts.deadline_text(min(upcoming, key=lambda d: d.date), name)
+                first = min(upcoming, key=lambda d: d.date)
+                warning = texts.deadline_warning(first)
+                view.next_date = texts.deadline_text(first, name) + (f" {warning}" if warning
+                                                                     else "")
         groups[offer.verdict].append(view)
     return {"groups": groups, "assessment": assessment, "municipality": name}
 
