@@ -408,17 +408,12 @@ def guide_next_text(guide: ComplaintGuide) -> list[str]:
     body = guide.complaint.body
     if guide.to_municipality:
         return out
-    if isinstance(body, Body) and body.digital_form:
+    digital = texts.digital_form_lines(body)
+    if digital:
         # The body takes a letter only from someone who cannot use its form.
-        form = body.digital_form
-        line = _("%(body)s vil have klagen digitalt. Brug klageformularen på %(where)s.",
-                 body=texts.name_text(body.name), where=form.where)
-        if form.login:
-            line += " " + _("Du logger ind med %(login)s.", login=form.login)
-        out.append(line + " " + _("Brevet her kan du bruge som udkast."))
-        out.append(_("Kan du ikke bruge en computer, fx på grund af alder eller sygdom? Eller "
-                     "er du fritaget for Digital Post? Så send brevet med posten, og skriv i "
-                     "brevet, hvorfor du ikke klager digitalt."))
+        how, letter = digital
+        out.append(how + " " + _("Brevet her kan du bruge som udkast."))
+        out.append(letter + " " + _("Skriv i brevet, hvorfor du ikke klager digitalt."))
     elif body.url:
         out.append(_("Du kan også klage med formularen på %(url)s. Så kan du bruge brevet her "
                      "som udkast.", url=body.url))

@@ -633,17 +633,18 @@ def complaint_deadline_text(complaint: Complaint) -> str | None:
     )
 
 
-def digital_form_text(body: Body | Unit) -> str | None:
-    """For a body that wants complaints through its digital form: where, and who may
-    send a letter instead (see rules/national.yaml, ``digital_form``)."""
+def digital_form_lines(body: Body | Unit) -> tuple[str, str] | None:
+    """For a body that takes complaints through its digital form (rules/national.yaml,
+    ``digital_form``): how to use it, and who may send a letter instead. The result page
+    and the complaint helper both say it this way."""
     form = body.digital_form if isinstance(body, Body) else None
     if form is None:
         return None
-    text = _("Du klager digitalt på %(where)s.", where=form.where)
+    how = _("Du klager digitalt på %(where)s.", where=form.where)
     if form.login:
-        text += " " + _("Du logger ind med %(login)s.", login=form.login)
-    return text + " " + _("Kan du ikke bruge en computer, fx på grund af alder eller sygdom? "
-                          "Så må du sende et brev.")
+        how += " " + _("Du logger ind med %(login)s.", login=form.login)
+    return how, _("Kan du ikke bruge en computer, fx på grund af alder eller sygdom? Eller er "
+                  "du fritaget for Digital Post? Så må du sende et brev.")
 
 
 def complaint_next_text(complaint: Complaint) -> str | None:

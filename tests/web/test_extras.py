@@ -337,9 +337,10 @@ def test_complaint_to_styrelsen_for_patientklager_from_nyborg(pages, now):
     assert "Patientombuddet" in page  # the standard's old name, explained
     # The body takes complaints through its form on borger.dk, a letter only from someone
     # who cannot use it (stpk.dk): the letter is a draft, or for those who may send one.
-    assert ("Styrelsen for Patientklager vil have klagen digitalt. Brug klageformularen på "
-            "borger.dk. Du logger ind med MitID. Brevet her kan du bruge som udkast.") in page
-    assert "fx på grund af alder eller sygdom? Eller er du fritaget for Digital Post?" in page
+    assert ("Du klager digitalt på borger.dk. Du logger ind med MitID. Brevet her kan du "
+            "bruge som udkast.") in page
+    assert ("fx på grund af alder eller sygdom? Eller er du fritaget for Digital Post? Så må "
+            "du sende et brev. Skriv i brevet, hvorfor du ikke klager digitalt.") in page
     assert "Du kan også klage med formularen" not in page
 
 
@@ -426,7 +427,8 @@ def test_result_page_says_how_to_complain_to_styrelsen_for_patientklager(pages):
     page = main_text(pages.get("/nyborg/resultat"))
     assert ("Klag til Styrelsen for Patientklager. Senest 2 år efter" in page)
     assert ("Du klager digitalt på borger.dk. Du logger ind med MitID. Kan du ikke bruge en "
-            "computer, fx på grund af alder eller sygdom? Så må du sende et brev.") in page
+            "computer, fx på grund af alder eller sygdom? Eller er du fritaget for Digital "
+            "Post? Så må du sende et brev. Adresse: Olof Palmes Allé 18 H, 8200 Aarhus N.") in page
 
 
 # --------------------------------------------------------------------------- result page
