@@ -189,7 +189,8 @@ EVENT_SUMMARIES = {
 # The reminder goes off the day before the event. Most read right after "I morgen:"
 # ("I morgen: Sidste dag for …"); an event that says "from today" needs its own words.
 REMINDERS = {
-    "free_choice": _l("I morgen må du vælge en privat leverandør"),
+    "free_choice": _l("I morgen må du vælge en privat leverandør, hvis kommunen ikke har "
+                      "tilbudt dig start"),
 }
 
 

@@ -494,7 +494,8 @@ def test_calendar_reminders_read_right_the_day_before(pages, client, now):
     for reminder in reminders.values():
         assert "Fra i dag" not in reminder, reminder
         assert reminder.startswith("I morgen"), reminder
-    assert free_choice[0].startswith("I morgen må du vælge en privat leverandør ("), free_choice
+    assert free_choice[0].startswith("I morgen må du vælge en privat leverandør, hvis kommunen "
+                                     "ikke har tilbudt dig start ("), free_choice
 
 
 def test_calendar_needs_a_visit_and_deadlines(client, pages, now):

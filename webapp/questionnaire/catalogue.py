@@ -66,8 +66,8 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Har patienten fået en genoptræningsplan fra sygehuset?"),
        _l("Genoptræningsplan"),
        hint=_l("En genoptræningsplan er et papir fra sygehuset. Der står, hvad der skal "
-               "trænes efter indlæggelsen. Sygehuset sender den også til kommunen. Du kan "
-               "finde den i e-Boks eller på sundhed.dk."),
+               "trænes efter behandlingen på sygehuset. Sygehuset sender den også til "
+               "kommunen. Du kan finde den i e-Boks eller på sundhed.dk."),
        choices=(("yes", YES), ("no", NO), ("unknown", DONT_KNOW)), dont_know=False),
     _q("plan_level", "choice",
        _l("Hvilket niveau står der i planen?"),
@@ -82,9 +82,9 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
     _q("discharge_date", "date",
        _l("Hvornår blev du udskrevet?"), _l("Hvornår blev din pårørende udskrevet?"),
        _l("Hvornår blev patienten udskrevet?"), _l("Udskrevet"),
-       hint=_l("Skriv den dag, indlæggelsen sluttede. Står der en senere startdato "
-               "i planen, så skriv den. Du kan springe spørgsmålet over. Så kan vi ikke "
-               "regne datoerne ud for dig.")),
+       hint=_l("Skriv den sidste dag på sygehuset, også efter en ambulant behandling. Står "
+               "der en senere startdato i planen, så skriv den. Du kan springe spørgsmålet "
+               "over. Så kan vi ikke regne datoerne ud for dig.")),
     _q("function_loss", "choice",
        _l("Hvad passer bedst på dig?"), _l("Hvad passer bedst på din pårørende?"),
        _l("Hvad passer bedst på patienten?"), _l("Funktionsevne"),
@@ -136,7 +136,7 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Har din pårørende fået vedligeholdende træning af kommunen det sidste år?"),
        _l("Har patienten fået vedligeholdende træning af kommunen det sidste år?"),
        _l("Vedligeholdende træning sidste år"),
-       hint=_l("Det er træning, der skal holde fast i det, der kan klares i dag.")),
+       hint=_l("Det er træning for at kunne klare det samme som i dag, også fremover.")),
     _q("chronic_conditions", "multi",
        _l("Har du en af disse sygdomme?"), _l("Har din pårørende en af disse sygdomme?"),
        _l("Har patienten en af disse sygdomme?"), _l("Kroniske sygdomme"),

@@ -43,7 +43,7 @@ class SafeNumberRange(NumberRange):
 
 AGE_MIN, AGE_MAX = 0, 120
 AGE_RANGE = _l("Alderen skal være et tal fra 0 til 120.")
-BIRTH_YEAR = _l("Skriv alderen i år, ikke fødselsåret. Fx 78.")
+BIRTH_YEAR = _l("Skriv alderen, ikke fødselsåret. Fx 78.")
 FIRST_BIRTH_YEAR = 1900
 
 
@@ -54,7 +54,7 @@ class AgeField(IntegerField):
     number is outside the ages we take."""
 
     NOT_AN_INTEGER = "Not a valid integer value."  # WTForms' own words (i18n.WTFORMS_MESSAGES)
-    UNIT = re.compile(r"^\s*(\d{1,3})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)
+    UNIT = re.compile(r"^\s*0*(\d{1,3})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)  # 0078 is 78
     OUT_OF_RANGE = re.compile(r"^\s*(-\d+|\d{4,})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
