@@ -100,20 +100,14 @@ def phone_status_text(unit: Unit | Body | None) -> str | None:
 # --------------------------------------------------------------------------- freshness
 
 
-def months_between(start: date, end: date) -> int:
-    """Whole months from ``start`` to ``end`` (4 December to 3 January is 0, to 4 January 1)."""
-    months = (end.year - start.year) * 12 + end.month - start.month
-    return max(months - (end.day < start.day), 0)
-
-
-def freshness_text(fresh: Freshness, today: date | None = None) -> str:
+def freshness_text(fresh: Freshness) -> str:
     """How old the standard is, honestly rounded: 2 years and 11 months is "næsten 3 år",
     2 years and 4 months "over 2 år", never "2 år" for either."""
-    if fresh.approved is None:
+    if fresh.approved is None or fresh.months is None:
         return _("Kommunens kvalitetsstandard har ingen dato, så vi ved ikke, hvor gammel den "
                  "er. Spørg kommunen, om den stadig gælder.")
     when = format_short_date(fresh.approved)
-    years, months = divmod(months_between(fresh.approved, today or context.today()), 12)
+    years, months = divmod(fresh.months, 12)
     if months >= 9:
         return ngettext("Kvalitetsstandarden er godkendt %(date)s, for næsten %(num)s år siden.",
                         "Kvalitetsstandarden er godkendt %(date)s, for næsten %(num)s år siden.",

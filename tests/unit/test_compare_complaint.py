@@ -71,6 +71,8 @@ def test_cells_carry_the_standards_facts():
 def test_freshness():
     assert age_in_years(date(2017, 5, 3), TODAY) == 8
     assert age_in_years(date(2023, 12, 4), TODAY) == 2
+    assert age_in_years(date(2024, 2, 29), date(2025, 2, 28)) == 0  # a leap day's birthday
+    assert freshness(date(2023, 12, 4), date(2026, 11, 24)).months == 35
     assert freshness(date(2017, 5, 3), TODAY).stale
     assert not freshness(date(2023, 12, 4), TODAY).stale
     # "older than three years": not on the third anniversary, from the day after

@@ -18,8 +18,13 @@ STALE_AFTER_YEARS = 3
 @dataclass(frozen=True)
 class Freshness:
     approved: date | None
-    years: int | None  # completed years since approval; None without a date
+    months: int | None  # completed months since approval; None without a date
     stale: bool
+
+    @property
+    def years(self) -> int | None:
+        """Completed years since approval."""
+        return None if self.months is None else self.months // 12
 
 
 def add_years(day: date, years: int) -> date:
@@ -30,11 +35,14 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def months_between(start: date, end: date) -> int:
+    """Whole months from ``start`` to ``end`` (4 December to 3 January is 0, to 4 January 1)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    return max(months - (end.day < start.day), 0)
+
+
 def age_in_years(approved: date, today: date) -> int:
-    years = today.year - approved.year
-    if (today.month, today.day) < (approved.month, approved.day):
-        years -= 1
-    return max(years, 0)
+    return months_between(approved, today) // 12
 
 
 def freshness(approved: date | None, today: date) -> Freshness:
@@ -42,7 +50,7 @@ def freshness(approved: date | None, today: date) -> Freshness:
         return Freshness(None, None, False)
     return Freshness(
         approved,
-        age_in_years(approved, today),
+        months_between(approved, today),
         today > add_years(approved, STALE_AFTER_YEARS),
     )
 
