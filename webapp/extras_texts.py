@@ -227,7 +227,8 @@ def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug:
         for d in upcoming(offer, assessment.today):
             day = event_day(d)
             lines = [texts.deadline_text(d, name)]
-            warning = d.warning if d.kind == "complaint" else warning_for(day)
+            # the deadline's own warning, unless the event is on another day (free choice)
+            warning = d.warning if day == d.date else warning_for(day)
             if warning:
                 lines.append(str(texts.WARNINGS[warning]))
             contact = _contact_line(offer.unit) if d.kind != "complaint" else None

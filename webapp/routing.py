@@ -44,7 +44,7 @@ def _takes(adapter: MapAdapter, path: str | None, method: str) -> bool:
     except (MethodNotAllowed, NotFound):
         return False
     except HTTPException:  # a redirect: the address takes the method, elsewhere
-        return True
+        pass
     return True
 
 

@@ -217,8 +217,8 @@ WARNINGS = {
     "dec24": _l("Datoen er juleaftensdag. Mange kontorer holder lukket."),
     "dec31": _l("Datoen er nytårsaftensdag. Mange kontorer holder lukket."),
     "constitution_day": _l("Datoen er grundlovsdag. Mange kontorer holder lukket om eftermiddagen."),
-    # only for the last day of a complaint (calendar.complaint_warning_for)
-    # (digital complaints arrive any day; a letter does not)
+    # Only for the last day of a complaint (calendar.complaint_warning_for): a digital
+    # complaint arrives any day, a letter does not.
     "saturday": _l("Datoen er en lørdag. Sender du klagen med posten, så send den før."),
     "sunday": _l("Datoen er en søndag. Sender du klagen med posten, så send den før."),
     "holiday": _l("Datoen er en helligdag. Sender du klagen med posten, så send den før."),

@@ -6,7 +6,7 @@ from datetime import date
 
 from webapp.domain.compare import ROWS, compare
 from webapp.domain.complaint import complaint_guide, complaint_options
-from webapp.domain.freshness import add_years, age_in_years, freshness, standard_contact
+from webapp.domain.freshness import add_years, freshness, standard_contact
 from webapp.domain.loader import load_rules
 from webapp.domain.rules import Unit
 
@@ -69,9 +69,9 @@ def test_cells_carry_the_standards_facts():
 
 
 def test_freshness():
-    assert age_in_years(date(2017, 5, 3), TODAY) == 8
-    assert age_in_years(date(2023, 12, 4), TODAY) == 2
-    assert age_in_years(date(2024, 2, 29), date(2025, 2, 28)) == 0  # a leap day's birthday
+    assert freshness(date(2017, 5, 3), TODAY).years == 8
+    assert freshness(date(2023, 12, 4), TODAY).years == 2
+    assert freshness(date(2024, 2, 29), date(2025, 2, 28)).years == 0  # a leap day's birthday
     assert freshness(date(2023, 12, 4), date(2026, 11, 24)).months == 35
     assert freshness(date(2017, 5, 3), TODAY).stale
     assert not freshness(date(2023, 12, 4), TODAY).stale

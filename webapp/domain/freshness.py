@@ -41,10 +41,6 @@ def months_between(start: date, end: date) -> int:
     return max(months - (end.day < start.day), 0)
 
 
-def age_in_years(approved: date, today: date) -> int:
-    return months_between(approved, today) // 12
-
-
 def freshness(approved: date | None, today: date) -> Freshness:
     if approved is None:
         return Freshness(None, None, False)

@@ -54,8 +54,9 @@ class AgeField(IntegerField):
     number is outside the ages we take."""
 
     NOT_AN_INTEGER = "Not a valid integer value."  # WTForms' own words (i18n.WTFORMS_MESSAGES)
-    UNIT = re.compile(r"^\s*0*(\d{1,3})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)  # 0078 is 78
-    OUT_OF_RANGE = re.compile(r"^\s*(-\d+|\d{4,})\s*(?:år|aar|years?)?\.?\s*$", re.IGNORECASE)
+    _YEARS = r"\s*(?:år|aar|years?)?\.?\s*$"  # "78", "78 år", "78 år.", "78 years"
+    UNIT = re.compile(r"^\s*0*(\d{1,3})" + _YEARS, re.IGNORECASE)  # 0078 is 78
+    OUT_OF_RANGE = re.compile(r"^\s*(-\d+|\d{4,})" + _YEARS, re.IGNORECASE)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         if valuelist and isinstance(valuelist[0], str) and valuelist[0].strip():
