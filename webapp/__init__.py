@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask
 
-from .routing import MunicipalityConverter, Site
+from .routing import MunicipalityConverter, Site, canonical_address, one_of
 from .settings import Settings
 
 
@@ -45,6 +45,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     compression.init_app(app)  # before security: its after_request hook runs last
     security.init_app(app)
+    app.before_request(canonical_address)
     pagecache.init_app(app)  # after security: replaces Flask-WTF's csrf_token global
     assets.init_app(app)
     errors.init_app(app)
@@ -54,6 +55,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     # built from the Host header; such a path is simply not found.
     app.url_map.merge_slashes = False
     app.url_map.converters["municipality"] = MunicipalityConverter
+    from .domain.rules import OFFER_IDS
+    from .questionnaire.catalogue import QUESTIONS
+
+    app.url_map.converters["question"] = one_of(QUESTIONS)
+    app.url_map.converters["offer"] = one_of(OFFER_IDS)
     from .api import bp as api_bp
     from .extras import bp as extras_bp
     from .pages import bp as pages_bp

@@ -4,17 +4,23 @@ redirect, and a static file's failed precondition.
 
 ``<municipality:slug>`` matches only a municipality the rules know (by slug, kommunekode or
 name, as ``RuleBook.find`` reads them), so ``/om`` or ``/sammenlign`` is never also a
-municipality's start page: a POST there is 405, not the start form.
+municipality's start page: a POST there is 405, not the start form. The view is given the
+municipality's slug whichever way it was written, and ``canonical_address`` sends a GET
+for ``/0607/resultat`` or ``/Herlev/fagperson`` on to ``/fredericia/resultat`` and
+``/herlev/fagperson`` (301, the query kept), as a GP may type or print it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
+from urllib.parse import urlencode
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response, current_app, request, url_for
 from flask.globals import request_ctx
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, PreconditionFailed
 from werkzeug.routing import BaseConverter, MapAdapter, ValidationError
+from werkzeug.wrappers import Response as BaseResponse
 
 
 class MunicipalityConverter(BaseConverter):
@@ -22,9 +28,41 @@ class MunicipalityConverter(BaseConverter):
 
     def to_python(self, value: str) -> str:
         book = current_app.extensions["rules"]
-        if value in book.municipalities or book.find(value) is not None:
+        if value in book.municipalities:
             return value
-        raise ValidationError()
+        found = book.find(value)
+        if found is None:
+            raise ValidationError()
+        return str(found.slug)
+
+
+def one_of(names: Collection[str]) -> type[BaseConverter]:
+    """A converter for a path segment that must be one of ``names`` (a question, an offer):
+    anything else is not this route, so every method gets 404, OPTIONS included."""
+    known = frozenset(names)
+
+    class OneOf(BaseConverter):
+        def to_python(self, value: str) -> str:
+            if value in known:
+                return value
+            raise ValidationError()
+
+    return OneOf
+
+
+def canonical_address() -> BaseResponse | None:
+    """A GET for a municipality's page by its code or name goes on to the slug's address.
+
+    Every ``<municipality:slug>`` route starts with the municipality, so the first path
+    segment is what was typed; the converter has already made ``slug`` the real one.
+    """
+    slug = (request.view_args or {}).get("slug")
+    if (slug is None or request.method not in ("GET", "HEAD") or request.endpoint is None
+            or request.path.split("/", 2)[1] == slug):
+        return None
+    location = url_for(request.endpoint, **request.view_args)  # type: ignore[arg-type]
+    query = urlencode(list(request.args.items(multi=True)))
+    return current_app.redirect(f"{location}?{query}" if query else location, 301)
 
 
 def allowed_methods(adapter: MapAdapter, path: str | None = None) -> list[str]:

@@ -61,9 +61,9 @@ def test_missing_catalog_stops_start_up(tmp_path):
 ROUTES = {
     "/", "/<municipality:slug>", "/privatliv", "/om", "/slet", "/sammenlign", "/fagperson",
     "/<municipality:slug>/fagperson", "/<municipality:slug>/fagperson/udskriv",
-    "/<municipality:slug>/kalender.ics", "/<municipality:slug>/kalender/<offer_id>.ics",
+    "/<municipality:slug>/kalender.ics", "/<municipality:slug>/kalender/<offer:offer_id>.ics",
     "/<municipality:slug>/klage", "/<municipality:slug>/klage/kalender.ics",
-    "/<municipality:slug>/start", "/<municipality:slug>/spoergsmaal/<key>",
+    "/<municipality:slug>/start", "/<municipality:slug>/spoergsmaal/<question:key>",
     "/<municipality:slug>/tjek", "/<municipality:slug>/resultat",
     "/api/v1/assessment", "/api/v1/municipalities", "/api/v1/openapi.json",
     "/static/<path:filename>",

@@ -321,6 +321,33 @@ def test_a_municipality_link_as_a_gp_would_type_it(client, typed, slug):
     assert response.status_code == 301 and response.headers["Location"].endswith(f"/{slug}")
 
 
+@pytest.mark.parametrize(("typed", "canonical"), [
+    ("/0607/start", "/fredericia/start"),
+    ("/Herlev/resultat?lang=en", "/herlev/resultat?lang=en"),
+    ("/607/fagperson/udskriv", "/fredericia/fagperson/udskriv"),
+    ("/Br%C3%B8nderslev/klage?tilbud=sel-86-1", "/broenderslev/klage?tilbud=sel-86-1"),
+    ("/0450/kalender/sul-140.ics", "/nyborg/kalender/sul-140.ics"),
+    ("/Herlev%20Kommune/spoergsmaal/age?fra=tjek&x=%C3%B8", "/herlev/spoergsmaal/age?fra=tjek&x=%C3%B8"),
+])
+def test_every_municipality_page_takes_a_code_or_a_name(client, typed, canonical):
+    """A GP who prints /0607/fagperson/udskriv or types /Herlev/resultat gets the page,
+    not only on the start page: each is sent on to the slug's address, query kept."""
+    for method in ("GET", "HEAD"):
+        response = client.open(typed, method=method)
+        assert response.status_code == 301, (method, typed)
+        assert response.headers["Location"] == canonical
+
+
+def test_a_form_posted_to_a_code_address_counts_for_the_municipality(pages):
+    """A POST is not redirected (the form would be lost): it is read for the municipality
+    the code names."""
+    token = pages.csrf("/fredericia")
+    response = pages.client.post("/607", data={"csrf_token": token,
+                                               "municipality": "fredericia", "who": "self"})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/fredericia/start"
+
+
 @pytest.mark.parametrize("name", ["København", "Københavns Kommune", "0101", "101"])
 def test_api_finds_a_municipality_by_name_or_code(client, name):
     response = client.post("/api/v1/assessment", json={"municipality": name})

@@ -116,11 +116,9 @@ def handout(slug: str) -> str:
 
 
 @bp.get("/<municipality:slug>/kalender.ics", defaults={"offer_id": None})
-@bp.get("/<municipality:slug>/kalender/<offer_id>.ics")
+@bp.get("/<municipality:slug>/kalender/<offer:offer_id>.ics")
 def calendar(slug: str, offer_id: str | None) -> Any:
     municipality = municipality_or_404(slug)
-    if offer_id is not None and offer_id not in OFFER_IDS:
-        abort(404)
     if "who" not in session:
         return redirect(url_for("pages.municipality_start", slug=slug))
     assessment = assess(municipality, current_walk(slug).answers, today(), book())

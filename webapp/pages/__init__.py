@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import (
     Blueprint,
-    abort,
     current_app,
     redirect,
     render_template,
@@ -102,11 +101,8 @@ def start() -> Any:
 
 @bp.route("/<municipality:slug>", methods=["GET", "POST"])
 def municipality_start(slug: str) -> Any:
-    if slug not in book().municipalities:
-        found = book().find(slug)
-        if found is None:
-            abort(404)
-        return redirect(url_for("pages.municipality_start", slug=found.slug), 301)
+    """The GP's link: the start page with the municipality chosen (``/607`` or
+    ``/Fredericia`` is sent on here by routing.canonical_address)."""
     return _start(slug)
 
 

@@ -73,12 +73,10 @@ def resume(slug: str) -> Response:
     return redirect(step_url(slug, current_walk(slug)))
 
 
-@bp.route("/<municipality:slug>/spoergsmaal/<key>", methods=["GET", "POST"])
+@bp.route("/<municipality:slug>/spoergsmaal/<question:key>", methods=["GET", "POST"])
 def question(slug: str, key: str) -> Any:
     municipality = municipality_or_404(slug)
-    q = QUESTIONS.get(key)
-    if q is None:
-        abort(404)
+    q = QUESTIONS[key]
     if "who" not in session:
         return redirect(url_for("pages.municipality_start", slug=slug))
     answers = stored_answers()
