@@ -32,9 +32,14 @@ def today() -> date:
 
 
 def public_base() -> str:
-    """Scheme and host of links people take away: ``TG_PUBLIC_URL``, else this request's."""
+    """Scheme and host of links people take away: ``TG_PUBLIC_URL``, else this request's.
+
+    A Host header werkzeug cannot read (a space, a bad port …) reads as no host: the links
+    are then relative ("/herlev"), not "http:/herlev". Production sets ``TG_PUBLIC_URL``."""
     configured: str = current_app.config.get("PUBLIC_URL") or ""
-    return configured or request.host_url.rstrip("/")
+    if configured:
+        return configured
+    return request.host_url.rstrip("/") if request.host else ""
 
 
 def public_link(endpoint: str, **values: object) -> str:

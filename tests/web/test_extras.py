@@ -164,6 +164,11 @@ def test_professional_page_details(pages):
     assert "får allerede træning eller vederlagsfri fysioterapi for samme problem" in broenderslev
     nyborg = main_text(pages.get("/nyborg/fagperson"))
     assert "Kommunens kvalitetsstandard er ikke ny" in nyborg
+    # An offer the standard names no contact for (Nyborg's standard is § 140 only): the
+    # doctor is told where the number is, not just "Ring til Nyborg Kommune."
+    assert ("Standarden nævner ingen kontakt for dette tilbud. Ring til Nyborg Kommune, og "
+            "spørg efter træning. Nummeret står på kommunens hjemmeside og på borger.dk."
+            in nyborg)
 
 
 def test_professionals_index_lists_all_98(pages):

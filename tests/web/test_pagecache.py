@@ -132,6 +132,17 @@ def test_a_forged_host_header_cannot_poison_a_shared_page(fresh_app, path):
     assert "evil.example" not in page and "http://localhost/fredericia" in page
 
 
+@pytest.mark.parametrize("host", ["exa mple.dk", "example.dk:99999", "[::1"])
+def test_a_host_werkzeug_reads_as_none_gives_relative_links(fresh_app, host):
+    """Without TG_PUBLIC_URL the example link took the Host header; one werkzeug reads as
+    no host at all made it "http:/fredericia". It is now the relative "/fredericia"."""
+    page = fresh_app.test_client().get("/", headers={"Host": host}).get_data(as_text=True)
+    assert "http:/fredericia" not in page and "fx /fredericia." in page
+    handout = fresh_app.test_client().get("/herlev/fagperson/udskriv",
+                                          headers={"Host": host}).get_data(as_text=True)
+    assert "http:/" not in handout.replace("<wbr>", "")
+
+
 def test_the_public_address_when_configured():
     app = create_app({"TESTING": True, "PUBLIC_URL": "https://traeningsguiden.dk",
                       "TRUSTED_HOSTS": ["traeningsguiden.dk", "localhost"]})
