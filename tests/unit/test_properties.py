@@ -106,7 +106,8 @@ def _walk_checking_each_step(slug, stored):
         answers = to_answers(taken)
         todo = relevant(BOOK, slug, answers, set(taken))
         if not todo or todo[0] not in stored:
-            return tuple(path), (todo[0] if todo else None), answers, len(todo)
+            may_come = relevant(BOOK, slug, answers, set(taken), may_follow=True) if todo else []
+            return tuple(path), (todo[0] if todo else None), answers, len(may_come)
         taken[todo[0]] = stored[todo[0]]
         path.append(todo[0])
 
@@ -140,3 +141,23 @@ def test_the_documented_date_pattern_is_the_accepted_range():
                         (LATEST_DATE + timedelta(days=1), False)):
         assert bool(pattern.match(day.isoformat())) is inside
         assert (read_date(day.isoformat()) == day) is inside
+
+
+@settings(max_examples=300, deadline=None)
+@given(slug=st.sampled_from(SLUGS),
+       stored=st.dictionaries(st.sampled_from(ORDER), st.sampled_from(
+           [True, False, "yes", "no", "unknown", 45, 72, "basal", "sudden", "2026-03-30"])))
+def test_the_count_of_questions_to_come_never_grows(slug, stored):
+    """"Trin 15 af cirka 15" was followed by "Trin 16 af cirka 16" (the day of the decision
+    follows the day of asking). Questions that follow an answer are counted before it, so
+    along any walk the total can only shrink."""
+    taken: dict[str, object] = {}
+    before = None
+    for _ in range(len(ORDER) + 1):
+        state = walk(BOOK, slug, taken)
+        total = len(state.path) + state.remaining
+        assert before is None or total <= before, (state.path, total, before)
+        if state.next is None:
+            break
+        before = total
+        taken[state.next] = stored.get(state.next, "unknown")

@@ -76,10 +76,11 @@ def to_answers(stored: dict[str, Any]) -> Answers:
         return Answers.model_validate(good)
 
 
-def relevant(book: RuleBook, slug: str, answers: Answers, answered: set[str]) -> list[AnswerKey]:
-    """The questions still worth asking, in question order."""
+def relevant(book: RuleBook, slug: str, answers: Answers, answered: set[str],
+             *, may_follow: bool = False) -> list[AnswerKey]:
+    """The questions still worth asking, in question order (``may_follow``: see _in_order)."""
     return _in_order([_wanted(merged_offer(book, slug, offer_id), answers)
-                      for offer_id in OFFER_IDS], answers, answered)
+                      for offer_id in OFFER_IDS], answers, answered, may_follow=may_follow)
 
 
 def _wanted(rules: OfferRules, answers: Answers) -> set[AnswerKey] | None:
@@ -107,12 +108,19 @@ def _wanted_reads(book: RuleBook, slug: str, offer_id: OfferId) -> frozenset[Ans
 
 
 def _in_order(wanted: list[set[AnswerKey] | None], answers: Answers,
-              answered: set[str]) -> list[AnswerKey]:
+              answered: set[str], *, may_follow: bool = False) -> list[AnswerKey]:
+    """The questions to ask, in order. Some follow from an answer: the plan's level and the
+    day of discharge from "yes, I have a plan", the day of the decision from the day of
+    asking. With ``may_follow`` they are counted while that answer is still to come, so
+    the "Trin 4 af cirka 16" count does not grow when they appear (it read "15 af 15",
+    then "16 af 16")."""
     keys: set[AnswerKey] = set().union(*(w for w in wanted if w is not None))
-    if answers.hospital_plan is not HospitalPlan.YES:
+    plan_to_come = may_follow and "hospital_plan" in keys and "hospital_plan" not in answered
+    if answers.hospital_plan is not HospitalPlan.YES and not plan_to_come:
         keys.discard("plan_level")
         keys.discard("discharge_date")
-    if answers.request_date is None:
+    request_to_come = may_follow and "request_date" in keys and "request_date" not in answered
+    if answers.request_date is None and not request_to_come:
         keys.discard("decision_date")
     else:
         keys.add("decision_date")
@@ -124,7 +132,7 @@ class Walk:
     path: tuple[AnswerKey, ...]  # the questions asked, in order
     next: AnswerKey | None  # the next question, or None when done
     answers: Answers  # only the answers on the path
-    remaining: int  # questions still relevant now (an estimate: it can only shrink or grow by answers)
+    remaining: int  # questions that may still come (an estimate, counting those that follow)
 
 
 def walk(book: RuleBook, slug: str, stored: dict[str, Any]) -> Walk:
@@ -147,7 +155,8 @@ def walk(book: RuleBook, slug: str, stored: dict[str, Any]) -> Walk:
             return Walk(tuple(path), None, answers, 0)
         key = todo[0]
         if key not in stored:
-            return Walk(tuple(path), key, answers, len(todo))
+            may_come = _in_order(wanted, answers, set(taken), may_follow=True)
+            return Walk(tuple(path), key, answers, len(may_come))
         taken[key] = value = getattr(checked, key)
         path.append(key)
         if value is not None:  # "Ved ikke" changes no answer
