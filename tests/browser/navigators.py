@@ -226,8 +226,15 @@ class KeyboardGuide(Guide):
     def start(self, slug: str, who: str = "self", name: str = "") -> None:
         self.goto("/")
         self.tab_to("#municipality")
-        # A closed <select> takes type-ahead: typing the name selects it.
-        self.page.keyboard.type(name or slug.capitalize(), delay=20)
+        # A closed <select> takes type-ahead: typing the name selects it. The browser
+        # forgets what was typed after a pause of about a second, so on a machine that
+        # stalls between two keys (CI under load) the name is typed again after a pause
+        # long enough to start afresh; typing must still be what selects it.
+        for _ in range(3):
+            self.page.keyboard.type(name or slug.capitalize(), delay=20)
+            if self.page.eval_on_selector("#municipality", "e => e.value") == slug:
+                break
+            self.page.wait_for_timeout(1500)
         assert self.page.eval_on_selector("#municipality", "e => e.value") == slug
         self.tab_to("input[name=who]")
         self._choose_radio("who", list(WHO), who)
