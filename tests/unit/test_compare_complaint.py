@@ -134,3 +134,20 @@ def test_municipality_without_a_standard_uses_the_national_route():
     assert guide.complaint.body.name == "Aarhus Kommune"
     assert guide.deadline == date(2026, 3, 30)
     assert complaint_guide(BOOK, aarhus, "sel-86-1", "transport", None, TODAY) is None
+
+
+def test_the_decision_date_dates_only_a_complaint_about_that_decision():
+    """The questionnaire's decision_date is the day the decision on the training came. The
+    result page also dated § 140's "Klage over en afgørelse om kørsel" from it, though a
+    transport decision is another letter. Only the complaint helper, which asks for that
+    letter's own day, dates a transport complaint."""
+    from webapp.domain.answers import Answers
+    from webapp.domain.assess import assess
+
+    nyborg = BOOK.municipalities["nyborg"]
+    result = assess(nyborg, Answers(age=58, decision_date=date(2026, 3, 30)), TODAY, BOOK)
+    complaints = {(o.id, c.route.about): c for o in result.offers for c in o.complaints}
+    assert complaints["sul-140", "transport"].deadline_date is None
+    assert complaints["sel-86-1", "decision"].deadline_date == date(2026, 4, 27)
+    guide = complaint_guide(BOOK, nyborg, "sul-140", "transport", date(2026, 3, 30), TODAY)
+    assert guide is not None and guide.deadline == date(2026, 4, 27)

@@ -266,9 +266,9 @@ def _deadlines(rules: OfferRules, answers: Answers, today: date,
         out.append(Deadline(goal.kind, when, goal, base, calendar.warning_for(when), when < today))
     decision = answers.decision_date
     # ASSESSMENT.md §5: the last day for a complaint to reach the municipality, i.e. a
-    # complaint about the municipality's decision (Serviceloven, Ældreloven). A decision
-    # date says nothing about a transport decision under Sundhedsloven, so none is guessed.
-    dated = [c for c in complaints if c.deadline_date is not None and c.route.about == "decision"]
+    # complaint about the municipality's decision (Serviceloven, Ældreloven): the only
+    # complaint _complaints dates from the decision date.
+    dated = [c for c in complaints if c.deadline_date is not None]
     if dated and decision is not None:
         complaint = dated[0]
         goal = ServiceGoal(kind="complaint", amount=complaint.route.deadline_amount or 0,
@@ -279,6 +279,15 @@ def _deadlines(rules: OfferRules, answers: Answers, today: date,
                             when < today, complaint.route.about, complaint.body.name))
     order = {"contact": 0, "decision": 1, "start": 2, "free_choice": 3, "complaint": 4}
     return tuple(sorted(out, key=lambda d: (order.get(d.kind, 9), d.date)))
+
+
+def route_deadline(route: ComplaintRoute, decision_date: date | None) -> date | None:
+    """The last day of a complaint counted from the day its decision was received."""
+    if (route.counted_from == "decision_received" and decision_date is not None
+            and route.deadline_amount is not None and route.deadline_unit in (
+                DayUnit.WEEKS, DayUnit.CALENDAR_DAYS, DayUnit.WORKING_DAYS)):
+        return calendar.add(decision_date, route.deadline_amount, DayUnit(route.deadline_unit))
+    return None
 
 
 def _complaints(rules: OfferRules, book: RuleBook, standard: MunicipalRules | None,
@@ -297,12 +306,12 @@ def _complaints(rules: OfferRules, book: RuleBook, standard: MunicipalRules | No
             body = bodies["municipality"].model_copy(update={"name": municipality})
         else:
             body = bodies.get(route.body, bodies["municipality"])
-        deadline = None
-        if (route.counted_from == "decision_received" and answers.decision_date is not None
-                and route.deadline_amount is not None and route.deadline_unit in (
-                    DayUnit.WEEKS, DayUnit.CALENDAR_DAYS, DayUnit.WORKING_DAYS)):
-            deadline = calendar.add(answers.decision_date, route.deadline_amount,
-                                    DayUnit(route.deadline_unit))
+        # ``decision_date`` is the day the municipality's decision on the training came
+        # (ASSESSMENT.md §2): it dates a complaint about that decision only. A decision on
+        # transport is another letter, so its 4 weeks are given as a rule, not a date (the
+        # complaint helper asks for that letter's day: complaint.complaint_guide).
+        deadline = route_deadline(route, answers.decision_date) if route.about == "decision" \
+            else None
         renamed = None
         if (route.named_in_standard and isinstance(body, Body)
                 and route.named_in_standard in body.former_names):

@@ -14,7 +14,7 @@ from datetime import date
 
 from . import calendar
 from .answers import Answers
-from .assess import Complaint, OfferAssessment, assess_offer
+from .assess import Complaint, OfferAssessment, assess_offer, route_deadline
 from .freshness import add_years
 from .loader import RuleBook
 from .rules import Municipality, OfferId, Unit
@@ -69,8 +69,9 @@ def complaint_guide(
     complaint = next((c for c in complaint_options(offer) if c.route.about == about), None)
     if complaint is None:
         return None
-    deadline = complaint.deadline_date
     route = complaint.route
+    # The date asked here is this complaint's own decision (about transport too).
+    deadline = complaint.deadline_date or route_deadline(route, decision_date)
     if (deadline is None and decision_date is not None and route.deadline_unit == "years"
             and route.deadline_amount):
         deadline = add_years(decision_date, route.deadline_amount)
