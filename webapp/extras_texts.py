@@ -173,7 +173,10 @@ EVENT_SUMMARIES = {
     "contact": _l("Sidste dag for kommunen til at kontakte dig"),
     "provider_contact": _l("Sidste dag for den, der skal træne dig, til at kontakte dig"),
     "decision": _l("Sidste dag for en skriftlig afgørelse"),
-    "start": _l("Sidste dag for at starte træningen"),
+    # The municipality's deadline, not the person's ("Sidste dag for at starte træningen"
+    # read as a duty to start by then).
+    "start": _l("Kommunens frist for at starte din træning"),
+    "start_aim": _l("Kommunens mål for, hvornår din træning starter"),
     "clarifying_talk": _l("Sidste dag for en afklarende samtale"),
     "free_choice": _l("Fra i dag må du vælge en privat leverandør"),
     "complaint": _l("Sidste dag for din klage"),
@@ -199,7 +202,7 @@ def upcoming(offer: OfferAssessment, today: date) -> list[Deadline]:
 
 def _summary(deadline: Deadline, offer: OfferAssessment) -> str:
     key = deadline.goal.what if deadline.goal.what in ("provider_contact", "clarifying_talk") \
-        else deadline.kind
+        else "start_aim" if deadline.kind == "start" and deadline.goal.aim else deadline.kind
     return _("%(what)s (%(offer)s)", what=EVENT_SUMMARIES.get(key, EVENT_SUMMARIES["start"]),
              offer=texts.offer_title(offer))
 

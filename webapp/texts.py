@@ -322,7 +322,11 @@ def goal_text(goal: ServiceGoal, about_patient: bool = False) -> str:
     if goal.kind == "free_choice":
         return str(messages["free_choice"]) % {"span": unit_amount(goal.amount, goal.unit),
                                                "after": after}
-    text = str(messages[goal.what]) % {"period": period, "after": after}
+    if goal.aim:  # "Det tilstræbes …": said as the aim it is
+        text = _("Kommunens mål (ikke et løfte): %(text)s",
+                 text=str(messages[goal.what]) % {"period": period, "after": after})
+    else:
+        text = str(messages[goal.what]) % {"period": period, "after": after}
     if goal.counted_from == "arrival":
         return _("Ved et midlertidigt ophold: %(text)s", text=text)
     return text
@@ -368,6 +372,12 @@ def deadline_text(deadline: Deadline, municipality: str) -> str:
     if what == "clarifying_talk":
         return _("Du skal have en afklarende samtale senest %(date)s.", date=when)
     # Every start goal is a municipality's own (its quality standard), never the law's.
+    if deadline.goal.aim:
+        return _("Kommunens eget mål: Træningen starter helst senest %(date)s. Det er et mål, "
+                 "ikke et løfte.", date=when)
+    if what == "planned_or_started":
+        return _("Kommunens egen frist: Træningen skal være planlagt eller startet senest "
+                 "%(date)s.", date=when)
     return _("Kommunens egen frist: Træningen skal starte senest %(date)s.", date=when)
 
 
@@ -400,6 +410,12 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
                      date=when)
         return _("%(municipality)s skulle have kontaktet dig senest %(date)s. Er det ikke "
                  "sket, så ring til dem.", municipality=municipality, date=when)
+    if deadline.goal.aim:
+        return _("Kommunen ville gerne have startet træningen senest %(date)s. Er den ikke "
+                 "startet, så kontakt %(municipality)s.", municipality=municipality, date=when)
+    if what == "planned_or_started":
+        return _("Træningen skulle være planlagt eller startet senest %(date)s. Er den ikke "
+                 "det, så kontakt %(municipality)s.", municipality=municipality, date=when)
     return _("Træningen skulle være startet senest %(date)s. Er den ikke det, så kontakt "
              "%(municipality)s.", municipality=municipality, date=when)
 

@@ -637,3 +637,27 @@ def test_the_gp_page_speaks_of_the_patient(pages, slug):
                 r"\b(må du|du har brug|du kan få det bedre|du kan være med)\b", sentence):
             raise AssertionError(f"{slug}: {sentence}")
     assert "patienten" in text
+
+
+def test_a_start_goal_is_said_as_the_standard_gives_it(pages, now):
+    """Fredensborg: "Senest 10 hverdage … skal genoptræningen være planlagt og/eller
+    iværksat" was shown as "Træningen skal starte senest"; Fredericia: "Det tilstræbes at du
+    starter … senest 4 uger efter at henvendelsen er modtaget" was shown as a deadline."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "fredensborg", "self", {**PERSONAS["fredensborg"],
+                                            "request_date": "2026-12-17"})
+    page = main_text(pages.get("/fredensborg/resultat"))
+    assert ("Kommunens egen frist: Træningen skal være planlagt eller startet senest mandag "
+            "den 4. januar 2027.") in page
+    assert "Træningen skal starte senest" not in page
+    run_flow(pages, "fredericia", "self", {"age": 60, "in_hospital": False,
+                                           "hospital_plan": "no", "function_loss": "sudden",
+                                           "hospital_treated": False, "motivated": True,
+                                           "request_date": "2026-11-24"})
+    page = main_text(pages.get("/fredericia/resultat"))
+    assert ("Kommunens eget mål: Træningen starter helst senest tirsdag den 22. december "
+            "2026. Det er et mål, ikke et løfte.") in page
+    assert "Træningen skal starte senest" not in page
+    gp = main_text(pages.get("/fredericia/fagperson"))
+    assert ("Kommunens mål (ikke et løfte): Træningen starter senest 4 uger efter "
+            "henvendelsen.") in gp

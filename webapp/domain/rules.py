@@ -172,6 +172,10 @@ class ServiceGoal(Model):
     ordinal_day: bool = Field(
         default=False, description="'senest på 4.-dagen' style: day N counted with day 0"
     )
+    aim: bool = Field(
+        default=False,
+        description="'Det tilstræbes …': the standard aims for it and does not promise it",
+    )
     source: str
 
 
