@@ -661,3 +661,23 @@ def test_a_start_goal_is_said_as_the_standard_gives_it(pages, now):
     gp = main_text(pages.get("/fredericia/fagperson"))
     assert ("Kommunens mål (ikke et løfte): Træningen starter senest 4 uger efter "
             "henvendelsen.") in gp
+
+
+def test_what_the_standards_say_of_visits_choice_and_absence_is_shown(pages, now):
+    """In the rules but on no page (a review found): Brønderslev "Efter den første
+    kontakt/henvendelse vil en visitator aflægge dig et besøg", "Du kan ikke frit vælge
+    leverandør", "Du skal melde afbud til leverandøren, hvis du fx er på ferie eller er væk
+    fra hjemmet i længere tid"; Nyborg "frit valg hos andre kommuners institutioner, i det
+    omfang den valgte kommune har kapacitet til det"."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "broenderslev", "self", PERSONAS["broenderslev"])
+    page = main_text(pages.get("/broenderslev/resultat"))
+    assert ("Før kommunen afgør det, mødes en visitator med dig for at se, hvad du har brug "
+            "for. Det kan være hjemme hos dig.") in page
+    assert "Du kan ikke selv vælge, hvem der træner dig." in page
+    assert ("Skal du på ferie eller være væk hjemmefra i længere tid, så meld afbud til dem, "
+            "der træner dig.") in page
+    run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
+    page = main_text(pages.get("/nyborg/resultat"))
+    assert ("Du må også vælge at træne i en anden kommune, hvis den har plads, og hvis "
+            "træningen er den samme, som du har fået.") in page
