@@ -332,7 +332,22 @@ def goal_text(goal: ServiceGoal, about_patient: bool = False) -> str:
     return text
 
 
+PLAN_RECEIVED_NOTE = _l("Fristen tæller fra den dag, kommunen får genoptræningsplanen. Her "
+                       "er regnet fra dagen, du kom hjem. Kommer planen senere, bliver "
+                       "fristen senere.")
+
+
 def deadline_text(deadline: Deadline, municipality: str) -> str:
+    text = _deadline_text(deadline, municipality)
+    if deadline.goal.counted_from == "plan_received":
+        # The standard counts from the plan's arrival, which nobody can answer: the date is
+        # counted from discharge, and the page says so (Nyborg: "efter henvisningen er
+        # modtaget").
+        return f"{text} {PLAN_RECEIVED_NOTE}"
+    return text
+
+
+def _deadline_text(deadline: Deadline, municipality: str) -> str:
     if deadline.past:
         return passed_deadline_text(deadline, municipality)
     when = format_long_date(deadline.date)
