@@ -332,6 +332,17 @@ def goal_text(goal: ServiceGoal, about_patient: bool = False) -> str:
     return text
 
 
+START_NOTICES = {
+    "start_time_in_digital_post": _l("Du får tiden for den første træning i din digitale "
+                                     "postkasse (e-Boks eller mit.dk). Er du fritaget for "
+                                     "Digital Post, får du et brev."),
+    "waiting_time_letter": _l("Kan træningen ikke starte til tiden, får du et brev om, hvor "
+                              "længe du skal vente."),
+    "declined_time_not_guaranteed": _l("Siger du nej tak til den tid, du får tilbudt, kan "
+                                       "kommunen ikke love dig en ny tid inden for de 7 dage. "
+                                       "Du får den næste ledige tid."),
+}
+
 PLAN_RECEIVED_NOTE = _l("Fristen tæller fra den dag, kommunen får genoptræningsplanen. Her "
                        "er regnet fra dagen, du kom hjem. Kommer planen senere, bliver "
                        "fristen senere.")

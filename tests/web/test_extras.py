@@ -685,3 +685,23 @@ def test_what_the_standards_say_of_visits_choice_and_absence_is_shown(pages, now
     page = main_text(pages.get("/nyborg/resultat"))
     assert ("Du må også vælge at træne i en anden kommune, hvis den har plads, og hvis "
             "træningen er den samme, som du har fået.") in page
+
+
+def test_how_the_start_time_comes_is_said(pages, now):
+    """Nyborg: "Du vil få tilsendt tidspunktet for opstart af genoptræningen til din
+    digitale postkasse. Hvis du er fritaget for digital postkasse, vil Sundhed og Træning
+    kontakte dig pr. brev" and "Hvis ikke genoptræningen kan startes inden for tidsfristen,
+    modtager du et brev"; Fredericia: "Vælger du at sige nej tak til den tilbudte tid, kan
+    vi ikke garantere en ny tid inden for de 7 dage"."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
+    page = main_text(pages.get("/nyborg/resultat"))
+    assert ("Du får tiden for den første træning i din digitale postkasse (e-Boks eller "
+            "mit.dk). Er du fritaget for Digital Post, får du et brev.") in page
+    assert "Kan træningen ikke starte til tiden, får du et brev om, hvor længe" in page
+    run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
+                                           "discharge_date": "2026-11-23"})
+    page = main_text(pages.get("/fredericia/resultat"))
+    assert ("Siger du nej tak til den tid, du får tilbudt, kan kommunen ikke love dig en ny "
+            "tid inden for de 7 dage. Du får den næste ledige tid.") in page
+    assert "e-Boks" not in page

@@ -379,6 +379,13 @@ class Apply(Model):
     consent_to_gp: bool = False
     written_decision: bool = True
     home_visit: bool = False
+    start_notices: list[
+        Literal[
+            "start_time_in_digital_post",  # the time comes to the digital mailbox (or a letter)
+            "waiting_time_letter",  # a start later than the goal: a letter with the wait
+            "declined_time_not_guaranteed",  # saying no to the time offered loses the goal
+        ]
+    ] = Field(default_factory=list, description="what the person is told about the start")
     source: str
 
 
