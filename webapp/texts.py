@@ -235,6 +235,13 @@ NAMES = {
     "Patientombuddet": _l("Patientombuddet"),
     "NT Flextur": _l("NT Flextur"),
     "NT Handicapkørsel": _l("NT Handicapkørsel"),
+    # The municipal units complaints go to (rules/municipalities/*.yaml, units.*.name):
+    # English pages say what they are, and what "Lederen af" means (the head of).
+    "Lederen af Træning & Forebyggelse": _l("Lederen af Træning & Forebyggelse"),
+    "Træning & Forebyggelse": _l("Træning & Forebyggelse"),
+    "Visitationen": _l("Visitationen"),
+    "Sundhed og Træning": _l("Sundhed og Træning"),
+    "Træning & Rehabilitering": _l("Træning & Rehabilitering"),
 }
 
 

@@ -326,3 +326,17 @@ def test_danish_names_on_english_pages_are_marked_danish(pages):
     cites = re.findall(r"<cite[^>]*>", english)
     assert cites and all('lang="da"' in c for c in cites)
     assert all('lang="da"' in tag for tag in re.findall(r'<[^>]*translate="no"[^>]*>', english))
+
+
+def test_municipal_units_are_explained_once_on_english_pages(pages):
+    """"Complain to Lederen af Træning & Forebyggelse." left "Lederen af" (the head of)
+    untranslated, and no unit's name said what the unit is."""
+    from tests.web.test_flows import PERSONAS, run_flow
+
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    text = page_text(pages.get("/fredericia/resultat?lang=en", lang="en").get_data(as_text=True))
+    explained = ("Lederen af Træning & Forebyggelse (the head of Træning & Forebyggelse, the "
+                 "municipality's training and prevention unit)")
+    assert text.count(explained) == 1
+    danish = page_text(pages.get("/fredericia/resultat?lang=da").get_data(as_text=True))
+    assert "the head of" not in danish and "Klag til Lederen af Træning & Forebyggelse." in danish
