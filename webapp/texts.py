@@ -192,6 +192,10 @@ FOLLOW_UP = {
     "help_finding_further_training": _l("Du får hjælp til at finde et sted at træne videre."),
 }
 
+# What happens while the person trains (the rest happens when the training ends).
+FOLLOW_UP_DURING = frozenset({"action_plan", "tests_start_end", "midway_evaluation",
+                              "half_yearly_evaluation"})
+
 NOTES = {
     "national_only": _l(
         "Kommunens egen kvalitetsstandard beskriver ikke dette tilbud her. Vurderingen "

@@ -705,3 +705,13 @@ def test_how_the_start_time_comes_is_said(pages, now):
     assert ("Siger du nej tak til den tid, du får tilbudt, kan kommunen ikke love dig en ny "
             "tid inden for de 7 dage. Du får den næste ledige tid.") in page
     assert "e-Boks" not in page
+
+
+def test_what_happens_at_the_start_is_not_said_to_happen_at_the_end(pages, now):
+    """Nyborg: "Du og terapeuten vil ved det første møde sammen afklare dine mål …" was
+    listed under "Når træningen slutter"; it is under "Undervejs" now."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
+    page = main_text(pages.get("/nyborg/resultat"))
+    assert "Undervejs Terapeuten laver en plan med dig: hvor, hvordan og hvor tit." in page
+    assert "Når træningen slutter Terapeuten laver en plan" not in page
