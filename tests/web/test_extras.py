@@ -715,3 +715,21 @@ def test_what_happens_at_the_start_is_not_said_to_happen_at_the_end(pages, now):
     page = main_text(pages.get("/nyborg/resultat"))
     assert "Undervejs Terapeuten laver en plan med dig: hvor, hvordan og hvor tit." in page
     assert "Når træningen slutter Terapeuten laver en plan" not in page
+
+
+def test_the_own_teams_conditions_are_not_reasons_it_fits(pages, now):
+    """Fredericia: "Du kan vælge at få din vederlagsfri fysioterapi hos en
+    privatpraktiserende fysioterapeut med ydernummer eller … hos Træning & Forebyggelse …,
+    hvis du har et svært fysisk handicap på baggrund af en neurologisk lidelse." Failing the
+    own team's conditions was listed under "Derfor ser det ud til at passe"."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "fredericia", "self", {
+        "age": 60, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting",
+        "group_ok": False, "severe_disability": "yes", "disability_cause": "progressive"})
+    page = main_text(pages.get("/fredericia/resultat"))
+    part = page[page.index("Vederlagsfri fysioterapi (Sundhedsloven § 140 a)"):]
+    fits, but = part.split("Men:", 1)
+    assert "Derfor ser det ud til at passe:" in fits
+    assert "Kommunens eget hold er kun for det." not in fits
+    assert "Kommunens eget hold er kun for det." in but
+    assert "Du kan stadig få tilbuddet et andet sted, fx hos en privat fysioterapeut." in but

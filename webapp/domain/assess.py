@@ -49,6 +49,7 @@ class Reason:
     source: str
     law: str | None = None
     soft: bool = False
+    inform: bool = False  # a failed condition that is said but never lowers the verdict
 
 
 @dataclass(frozen=True)
@@ -231,8 +232,8 @@ def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tupl
             met.append(Reason(cond.rule, rule.answer, "met", rule.met, params, cond.source, cond.law))
         elif outcome is False:
             reason = Reason(cond.rule, rule.answer, "failed", rule.failed, params, cond.source,
-                            cond.law, soft)
-            if cond.if_failed == "inform":
+                            cond.law, soft, inform=cond.if_failed == "inform")
+            if reason.inform:
                 informed.append(reason)
             else:
                 (failed_soft if soft else failed_hard).append(reason)

@@ -85,7 +85,7 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
                 link = url_for("questionnaire.question", slug=slug, key=r.answer)
             reasons.append({"text": texts.reason_text(r), "outcome": r.outcome, "link": link,
                             "question": QUESTIONS[r.answer].short if r.answer in QUESTIONS
-                            else None})
+                            else None, "inform": r.inform})
         view = OfferView(offer, texts.offer_title(offer), str(texts.OFFER_SUMMARIES[offer.id]),
                          reasons)
         if offer.verdict != "unlikely":
