@@ -561,9 +561,9 @@ TRANSPORT = {
     "own_payment": _l("Du kan ikke få kørsel. Du betaler selv for at komme frem og tilbage."),
     "not_granted": _l("Du kan ikke få kørsel til denne træning."),
     "national_140": _l(
-        "Du har ret til kørsel eller godtgørelse, hvis du er pensionist, har mere end 50 km "
-        "hver vej, eller ikke kan tage offentlig transport (også Flextrafik) på grund af dit "
-        "helbred."
+        "Du har ret til kørsel eller godtgørelse (penge for turen), hvis du er pensionist, "
+        "har mere end 50 km hver vej, eller ikke kan tage offentlig transport (også "
+        "Flextrafik) på grund af dit helbred."
     ),
 }
 
@@ -620,6 +620,12 @@ def fee_text(fee: Fee) -> str:
     if fee.set_by:
         text += " " + _("Prisen fastsættes af %(who)s.", who=fee.set_by)
     return text
+
+
+# ASSESSMENT.md §4.4: reimbursement only above a minimum own expense per visit. Without a
+# figure from the standard, the rule is said without one.
+REIMBURSEMENT_WITHOUT_AMOUNT = _l("Godtgørelse gives kun, når turen koster mere end et "
+                                  "mindstebeløb pr. gang. Spørg kommunen om beløbet.")
 
 
 def reimbursement_text(pensioner_min: float, others_min: float, approved: str | None) -> str:

@@ -733,3 +733,17 @@ def test_the_own_teams_conditions_are_not_reasons_it_fits(pages, now):
     assert "Kommunens eget hold er kun for det." not in fits
     assert "Kommunens eget hold er kun for det." in but
     assert "Du kan stadig få tilbuddet et andet sted, fx hos en privat fysioterapeut." in but
+
+
+def test_the_minimum_own_expense_is_said_without_a_figure_from_the_standard(pages, now):
+    """ASSESSMENT.md §4.4: "Reimbursement only above a minimum own expense per visit". Only
+    Nyborg's standard gives the amounts; elsewhere the rule was left out."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
+                                           "discharge_date": "2026-11-23"})
+    page = main_text(pages.get("/fredericia/resultat"))
+    assert ("Godtgørelse gives kun, når turen koster mere end et mindstebeløb pr. gang. Spørg "
+            "kommunen om beløbet.") in page
+    run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
+    page = main_text(pages.get("/nyborg/resultat"))
+    assert "mindstebeløb" not in page and "mere end 25 kr. pr. gang for pensionister" in page
