@@ -167,6 +167,18 @@ def national_guarantees(national: NationalRules, about_patient: bool = False) ->
     ]
 
 
+def pension_age_limit(offer_id: str) -> str | None:
+    """For an offer the law closes from folkepensionsalder (§ 86 since the Ældrelov), the
+    words that say so above the comparison: the standards' figures apply below that age only.
+    The age is the national rule's (rules/national.yaml), not written here."""
+    national = context.rule_book().national.offers[offer_id]  # type: ignore[index]  # a str id
+    age = next((c.value for c in national.conditions if c.rule == "below_pension_age"), None)
+    if age is None:
+        return None
+    return _("Gælder kun under %(age)s år. Fra %(age)s år gives træningen efter Ældreloven, "
+             "som en del af helhedspleje.", age=age)
+
+
 # --------------------------------------------------------------------------- calendar
 
 EVENT_SUMMARIES = {

@@ -747,3 +747,14 @@ def test_the_minimum_own_expense_is_said_without_a_figure_from_the_standard(page
     run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
     page = main_text(pages.get("/nyborg/resultat"))
     assert "mindstebeløb" not in page and "mere end 25 kr. pr. gang for pensionister" in page
+
+
+def test_the_comparison_says_the_86_figures_apply_under_67(pages):
+    """ASSESSMENT.md §4.1: from 67, training is given under the Ældrelov, not § 86. The
+    comparison's § 86 tables (standards older than the law) said nothing of it."""
+    page = main_text(pages.get("/sammenlign"))
+    limit = ("Gælder kun under 67 år. Fra 67 år gives træningen efter Ældreloven, som en del "
+             "af helhedspleje.")
+    assert page.count(limit) == 2  # § 86 stk. 1 and stk. 2
+    section_140 = page[page.index("Genoptræning efter sygehus (Sundhedsloven § 140)"):]
+    assert limit not in section_140.split("Serviceloven § 86")[0]
