@@ -167,16 +167,33 @@ def national_guarantees(national: NationalRules, about_patient: bool = False) ->
     ]
 
 
-def pension_age_limit(offer_id: str) -> str | None:
-    """For an offer the law closes from folkepensionsalder (§ 86 since the Ældrelov), the
-    words that say so above the comparison: the standards' figures apply below that age only.
-    The age is the national rule's (rules/national.yaml), not written here."""
+def _pension_age(offer_id: str) -> tuple[str, int] | None:
+    """("below" | "from", age) for an offer the law splits at folkepensionsalder (§ 86 below
+    it, the Ældrelov from it), read from the national rule (rules/national.yaml)."""
     national = context.rule_book().national.offers[offer_id]  # type: ignore[index]  # a str id
-    age = next((c.value for c in national.conditions if c.rule == "below_pension_age"), None)
-    if age is None:
+    for c in national.conditions:
+        if c.rule in ("below_pension_age", "pension_age") and isinstance(c.value, int):
+            return ("below" if c.rule == "below_pension_age" else "from", c.value)
+    return None
+
+
+def pension_age_limit(offer_id: str) -> str | None:
+    """Above the comparison of an offer closed from folkepensionsalder: the standards'
+    figures apply below that age only."""
+    split = _pension_age(offer_id)
+    if split is None or split[0] != "below":
         return None
     return _("Gælder kun under %(age)s år. Fra %(age)s år gives træningen efter Ældreloven, "
-             "som en del af helhedspleje.", age=age)
+             "som en del af helhedspleje.", age=split[1])
+
+
+def pension_age_span(offer_id: str) -> str | None:
+    """"under 67 år" / "fra 67 år" beside an offer's name (the GP's handout)."""
+    split = _pension_age(offer_id)
+    if split is None:
+        return None
+    return (_("under %(age)s år", age=split[1]) if split[0] == "below"
+            else _("fra %(age)s år", age=split[1]))
 
 
 # --------------------------------------------------------------------------- calendar

@@ -758,3 +758,13 @@ def test_the_comparison_says_the_86_figures_apply_under_67(pages):
     assert page.count(limit) == 2  # § 86 stk. 1 and stk. 2
     section_140 = page[page.index("Genoptræning efter sygehus (Sundhedsloven § 140)"):]
     assert limit not in section_140.split("Serviceloven § 86")[0]
+
+
+def test_the_handout_says_which_age_each_offer_is_for(pages):
+    """A 75-year-old could not tell § 86 from the Ældrelov's training on the GP's handout:
+    the law splits them at 67 (ASSESSMENT.md §4.1)."""
+    page = main_text(pages.get("/herlev/fagperson/udskriv"))
+    assert "Genoptræning efter sygdom uden indlæggelse (under 67 år)." in page
+    assert "Vedligeholdende træning (under 67 år)." in page
+    assert "Træning som en del af helhedspleje (fra 67 år)." in page
+    assert "Genoptræning efter sygehus." in page
