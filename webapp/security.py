@@ -130,7 +130,8 @@ def refuse_bad_body() -> None:
 
 
 FORM = "application/x-www-form-urlencoded"
-FORM_TYPES = frozenset((FORM, "multipart/form-data"))
+MULTIPART = "multipart/form-data"
+FORM_TYPES = frozenset((FORM, MULTIPART))
 
 
 def readable_form() -> None:
@@ -138,7 +139,11 @@ def readable_form() -> None:
     400 (bytes that are not UTF-8, which werkzeug drops without a word), not the CSRF
     check's "the page has expired" for a token it could not find. A post with no content
     type is an empty form. The API reads JSON itself; an address with no page is left to
-    routing (404, 405)."""
+    routing (404, 405).
+
+    A multipart part with no name (RFC 7578 requires one) is 400 too: werkzeug files it
+    under the name None, and Flask-WTF, looking for the token among the names, failed on
+    it (a 500 for every form without a token in it)."""
     if request.method != "POST" or is_api_request() or request.url_rule is None:
         return
     if request.mimetype and request.mimetype not in FORM_TYPES:
@@ -148,6 +153,8 @@ def readable_form() -> None:
             request.get_data().decode()  # kept: the form is parsed from the same bytes
         except UnicodeDecodeError:
             raise BadRequest() from None
+    elif request.mimetype == MULTIPART and (None in request.form or None in request.files):
+        raise BadRequest()
 
 
 def _is_flash_list(value: Any) -> bool:
