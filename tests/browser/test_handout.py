@@ -77,9 +77,11 @@ def read_modules(png: bytes, size: int) -> list[list[bool]]:
 
 
 @pytest.mark.parametrize("slug", ["fredericia", "broenderslev", "aarhus"])
-def test_handout_prints_on_one_a4_page_without_navigation(new_page, slug):
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_handout_prints_on_one_a4_page_without_navigation(new_page, slug, lang):
+    """In English too (longer lines: Brønderslev's phone hours went onto a second page)."""
     page = new_page()
-    page.goto(f"/{slug}/fagperson/udskriv")
+    page.goto(f"/{slug}/fagperson/udskriv?lang={lang}")
     page.emulate_media(media="print")
     wait_for_fonts(page)  # how many pages the text fills depends on the font
     for hidden in (".header-language", ".back-link", "footer .footer-links", ".footer-clear"):
