@@ -139,7 +139,7 @@ def national_guarantees(national: NationalRules, about_patient: bool = False) ->
         return [
             _("Har patienten en genoptræningsplan fra sygehuset, skal kommunen kunne starte "
               "træningen inden for %(days)s dage efter udskrivelsen. Ellers må patienten vælge "
-              "en privat leverandør, som KL har aftale med (Sundhedsloven § 140).",
+              "en privat leverandør, som kommunerne (KL) har aftale med (Sundhedsloven § 140).",
               days=national.free_choice_days),
             _("Patienten har ret til kørsel eller godtgørelse, hvis patienten er pensionist, har "
               "mere end 50 km hver vej, eller ikke kan tage offentlig transport (også "
@@ -155,7 +155,7 @@ def national_guarantees(national: NationalRules, about_patient: bool = False) ->
     return [
         _("Har du en genoptræningsplan fra sygehuset, skal kommunen kunne starte din træning "
           "inden for %(days)s dage efter udskrivelsen. Ellers må du vælge en privat leverandør, "
-          "som KL har aftale med (Sundhedsloven § 140).", days=national.free_choice_days),
+          "som kommunerne (KL) har aftale med (Sundhedsloven § 140).", days=national.free_choice_days),
         str(texts.TRANSPORT["national_140"]),
         _("Har du et svært fysisk handicap eller en sygdom, der bliver værre, kan din læge "
           "henvise dig til gratis fysioterapi (Sundhedsloven § 140 a)."),

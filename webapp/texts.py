@@ -143,7 +143,7 @@ PLACES = {
     "activity_centre": _l("i Aktivitetscentret"),
     "video": _l("over video"),
     "phone": _l("over telefonen"),
-    "private_physio": _l("hos en privat fysioterapeut med ydernummer"),
+    "private_physio": _l("hos en privat fysioterapeut, der har aftale med regionen (ydernummer)"),
 }
 
 PLACE_WHEN = {
@@ -299,7 +299,7 @@ GOALS = {
     ),
     "first_day": _l("Træningen starter %(period)s %(after)s."),
     "free_choice": _l("Kan kommunen ikke tilbyde start inden for %(span)s %(after)s, må du "
-                      "vælge en privat leverandør, som KL har aftale med."),
+                      "vælge en privat leverandør, som kommunerne (KL) har aftale med."),
 }
 # The same, said about the patient (the GP's page, where "du" is the doctor).
 GOALS_ABOUT_PATIENT = {
@@ -316,7 +316,7 @@ GOALS_ABOUT_PATIENT = {
         "aftale start."
     ),
     "free_choice": _l("Kan kommunen ikke tilbyde start inden for %(span)s %(after)s, må "
-                      "patienten vælge en privat leverandør, som KL har aftale med."),
+                      "patienten vælge en privat leverandør, som kommunerne (KL) har aftale med."),
 }
 
 
@@ -379,7 +379,7 @@ def _deadline_text(deadline: Deadline, municipality: str) -> str:
         return _(
             "Kan %(municipality)s ikke tilbyde dig start senest %(date)s, har du ret til at "
             "vælge en privat leverandør fra dagen efter. Det siger loven. Leverandøren skal "
-            "have en aftale med KL (se fritvalgservice.dk).",
+            "have en aftale med kommunerne (KL) (se fritvalgservice.dk).",
             municipality=municipality,
             date=when,
         )
@@ -425,7 +425,7 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
     if deadline.kind == "free_choice":
         return _(
             "%(municipality)s skulle have tilbudt dig start senest %(date)s. Er træningen "
-            "ikke startet, må du nu vælge en privat leverandør, som KL har aftale med (se "
+            "ikke startet, må du nu vælge en privat leverandør, som kommunerne (KL) har aftale med (se "
             "fritvalgservice.dk).",
             municipality=municipality,
             date=when,
