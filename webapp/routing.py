@@ -18,7 +18,13 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, current_app, request, url_for
 from flask.globals import request_ctx
-from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound, PreconditionFailed
+from werkzeug.exceptions import (
+    BadRequest,
+    HTTPException,
+    MethodNotAllowed,
+    NotFound,
+    PreconditionFailed,
+)
 from werkzeug.routing import BaseConverter, MapAdapter, ValidationError
 from werkzeug.wrappers import Response as BaseResponse
 
@@ -86,8 +92,32 @@ def _takes(adapter: MapAdapter, path: str | None, method: str) -> bool:
     return True
 
 
+MAX_HOST = 253 + len(":65535")  # a DNS name has at most 253 characters (RFC 1035)
+
+
 class Site(Flask):
     """Flask, with the answers it gives by itself made to fit the site."""
+
+    def create_url_adapter(self, request: Any) -> MapAdapter | None:
+        """Werkzeug's, refusing a ``Host`` header it accepts but cannot make a link from.
+
+        Without ``TG_PUBLIC_URL`` the links people take away are built from the request's
+        host: a label that is not Punycode (``xn--zz``) made werkzeug raise UnicodeError,
+        and a name longer than any DNS name made a link too long for the handout's QR code
+        (both a 500). Such a host is refused here like any host werkzeug cannot read: 400,
+        and the error page says the address cannot be used (errors.py).
+        """
+        adapter = super().create_url_adapter(request)
+        if request is not None:
+            host = request.host
+            if len(host) > MAX_HOST:
+                raise BadRequest()
+            if "xn--" in host.lower():
+                try:
+                    request.host_url  # noqa: B018 - werkzeug decodes the host here
+                except UnicodeError:
+                    raise BadRequest() from None
+        return adapter
 
     def make_default_options_response(self) -> Response:
         """204 with a true ``Allow`` and no body (Flask's is an empty 200 in text/html).

@@ -942,3 +942,32 @@ def test_a_multipart_part_without_a_name_is_a_bad_form(fuzz_app, path, part):
         assert response.status_code == 400, (path, response.status_code)
         friendly(response)
         assert "Der gik noget galt med formularen" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("host", ["xn--zz", "XN--ggg:8000", "a.xn--u", ".".join(["a" * 63] * 40)],
+                         ids=["not punycode", "not punycode, a port", "one label", "2,559 chars"])
+@pytest.mark.parametrize("path", ["/", "/herlev", "/herlev/fagperson/udskriv",
+                                  "/herlev/kalender.ics", "/api/v1/municipalities"])
+def test_host_header_no_link_can_be_made_from(fuzz_app, host, path):
+    """Without TG_PUBLIC_URL links are built from the Host header: werkzeug took these, then
+    raised UnicodeError decoding the Punycode (start page, handout, calendar), and a name
+    longer than any DNS name made the handout's QR code overflow: 500s. Now both are
+    refused, pages and API alike, as an address that cannot be used; real Punycode works."""
+    # The test client decodes the host itself (and fails on it), so the request is sent
+    # as a server would hand it on.
+    from werkzeug.test import EnvironBuilder, run_wsgi_app
+
+    cookie = "tg=" + chosen_client(fuzz_app).get_cookie("tg").value
+
+    def get(host):
+        env = EnvironBuilder(path=path, headers={"Host": host, "Cookie": cookie}).get_environ()
+        body, status, _headers = run_wsgi_app(fuzz_app, env, buffered=True)
+        return int(status.split()[0]), b"".join(body).decode()
+
+    status, body = get(host)
+    assert status == 400, status
+    if path.startswith("/api/"):
+        assert json.loads(body)["error"]["code"] == "bad_request"
+    else:
+        assert "Adressen kan ikke bruges" in body
+    assert get("xn--n3h.example")[0] in (200, 404)  # 404: a calendar with no dates yet
