@@ -254,9 +254,21 @@ def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug:
                     domain: str) -> list[CalendarEvent]:
     """One event per upcoming deadline of ``offers``."""
     name = assessment.municipality.name
+    # One decision, one last day to complain: the offers that share a complaint deadline
+    # (only a complaint about the decision the answers date has one: assess._complaints)
+    # get one event, under the offer most likely to be the decision's (Brønderslev's
+    # calendar had three "Sidste dag for din klage" on the same day).
+    rank = {"likely": 0, "possible": 1, "unlikely": 2}
+    complaint_owner: dict[date, str] = {}
+    for offer in sorted(offers, key=lambda o: rank[o.verdict]):
+        for d in offer.deadlines:
+            if d.kind == "complaint":
+                complaint_owner.setdefault(d.date, offer.id)
     events = []
     for offer in offers:
         for d in upcoming(offer, assessment.today):
+            if d.kind == "complaint" and complaint_owner.get(d.date) != offer.id:
+                continue
             day = event_day(d)
             lines = [texts.deadline_text(d, name)]
             # the deadline's own warning, unless the event is on another day (free choice)

@@ -768,3 +768,21 @@ def test_the_handout_says_which_age_each_offer_is_for(pages):
     assert "Vedligeholdende træning (under 67 år)." in page
     assert "Træning som en del af helhedspleje (fra 67 år)." in page
     assert "Genoptræning efter sygehus." in page
+
+
+def test_one_decision_gives_one_complaint_event(pages, now):
+    """Brønderslev, a decision on § 86 stk. 1 received 23 November: the calendar file had
+    three "Sidste dag for din klage" on the same day (§ 86 stk. 1, stk. 2 and the
+    Ældrelov's training, which share the municipality's 4 weeks). One, under the offer
+    that fits."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "broenderslev", "self", {**PERSONAS["broenderslev"], "age": 58,
+                                             "request_date": "2026-11-20",
+                                             "decision_date": "2026-11-23"})
+    ics = pages.client.get("/broenderslev/kalender.ics").get_data(as_text=True).replace(
+        "\r\n ", "")
+    summaries = [line for line in ics.splitlines() if line.startswith("SUMMARY")]
+    complaints = [s for s in summaries if "Sidste dag for din klage" in s]
+    assert complaints == ["SUMMARY;LANGUAGE=da:Sidste dag for din klage (Genoptræning efter "
+                          "sygdom uden indlæggelse)"]
+    assert "DTSTART;VALUE=DATE:20261221" in ics
