@@ -971,3 +971,26 @@ def test_host_header_no_link_can_be_made_from(fuzz_app, host, path):
     else:
         assert "Adressen kan ikke bruges" in body
     assert get("xn--n3h.example")[0] in (200, 404)  # 404: a calendar with no dates yet
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_complaint_calendar_after_the_last_day_says_so(fuzz_app, lang):
+    """The complaint page offers its calendar file only before the last day; the same post
+    after it (a page left open overnight, or a date typed by hand) was a 404, "Siden findes
+    ikke", about a page that exists. Now it says the deadline has passed, and what to do."""
+    from datetime import timedelta
+
+    from webapp import context
+
+    client = chosen_client(fuzz_app)
+    page = f"/herlev/klage?tilbud=sel-86-1&lang={lang}"
+    url = page.replace("/klage", "/klage/kalender.ics")
+    for days_ago, status in ((2, 200), (400, 422)):
+        day = context.today() - timedelta(days=days_ago)
+        response = client.post(url, data={"csrf_token": csrf_token(client, page),
+                                          "about": "decision", "day": day.day,
+                                          "month": day.month, "year": day.year})
+        assert response.status_code == status, (days_ago, response.status_code)
+    check_page(response, lang=lang)
+    title = {"da": "Fristen er overskredet", "en": "The deadline has passed"}[lang]
+    assert f"<h1>{title}</h1>" in response.get_data(as_text=True)

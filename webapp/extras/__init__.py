@@ -199,6 +199,13 @@ def complaint_calendar(slug: str) -> Any:
     guide = complaint_guide(book(), municipality, offer.id, form.about.data, decided, today())
     if guide is None:
         abort(400)
+    if guide.past:
+        # The page offers the file only before the last day; a page left open past it (or a
+        # date posted by hand) is told so, not "the page does not exist" (it was a 404).
+        return render_template("errors/error.html", title=_("Fristen er overskredet"),
+                               body=_("Klag alligevel, og skriv, hvorfor klagen kommer for "
+                                      "sent. I særlige tilfælde kan der ses bort fra fristen."),
+                               status=422), 422
     event = extras_texts.complaint_event(guide, municipality.name, slug,
                                          context.public_host())
     if event is None:
