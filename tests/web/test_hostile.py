@@ -994,3 +994,19 @@ def test_complaint_calendar_after_the_last_day_says_so(fuzz_app, lang):
     check_page(response, lang=lang)
     title = {"da": "Fristen er overskredet", "en": "The deadline has passed"}[lang]
     assert f"<h1>{title}</h1>" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("today", "words"), [
+    ("2026-02-29", "Skriv en dato, der findes, som ÅÅÅÅ-MM-DD."),
+    ("2026-13-01", "Skriv en dato, der findes, som ÅÅÅÅ-MM-DD."),
+    ("2026-11-24T10:00", "Datoen skal skrives som ÅÅÅÅ-MM-DD."),
+    (20261124, "Datoen skal skrives som ÅÅÅÅ-MM-DD."),
+])
+def test_api_today_that_does_not_exist_is_named_so(fuzz_app, today, words):
+    """"today": "2026-02-29" was told to write the date as ÅÅÅÅ-MM-DD, which it is (the same
+    day as an answer was told that the day does not exist). Now it is told so too."""
+    response = fuzz_app.test_client().post("/api/v1/assessment", json={
+        "municipality": "herlev", "today": today})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["field"] == "today" and error["message"] == words

@@ -24,6 +24,7 @@ csrf.exempt(bp)
 
 TOP_LEVEL = {"municipality", "answers", "today"}
 DAY = TypeAdapter(IsoDate)
+TODAY_PROBLEMS = frozenset(("date_out_of_range", "date_from_datetime_parsing"))
 
 
 class ApiError(Exception):
@@ -110,7 +111,9 @@ def parse_request() -> tuple[str, Answers, date]:
             today = DAY.validate_python(body["today"])
         except ValidationError as exc:
             err = exc.errors()[0]
-            message = (problem_text(err) if err["type"] == "date_out_of_range"
+            # Written as ÅÅÅÅ-MM-DD but no such day (2026-02-29), or outside the years: the
+            # answers' words, which say so; anything else is not written as a date.
+            message = (problem_text(err) if err["type"] in TODAY_PROBLEMS
                        else _("Datoen skal skrives som ÅÅÅÅ-MM-DD."))
             raise ApiError(400, "invalid_date", message, "today") from None
     return municipality.slug, answers, today
