@@ -440,6 +440,22 @@ def test_result_page_says_how_to_complain_to_styrelsen_for_patientklager(pages):
             "Post? Så må du sende et brev. Adresse: Olof Palmes Allé 18 H, 8200 Aarhus N.") in page
 
 
+def test_a_complaint_body_named_twice_in_an_offer_is_explained_once(pages):
+    """Fredericia's § 140: complaints about treatment and about transport both go to
+    Styrelsen for Patientklager. How to complain (borger.dk, letter, address, phone) is said
+    once; the second route points up to it instead of repeating five lines."""
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    part = html[html.index('id="offer-sul-140"'):]
+    part = text_of(html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(
+        part[:part.index("</section>")]))
+    assert part.count("Klag til Styrelsen for Patientklager.") == 2
+    assert part.count("Olof Palmes Allé 18 H") == 1
+    assert ("Klage over en afgørelse om kørsel eller godtgørelse: Klag til Styrelsen for "
+            "Patientklager. Senest 4 uger efter, at du har fået afgørelsen. Du klager på samme "
+            "måde som ovenfor.") in part
+
+
 # --------------------------------------------------------------------------- result page
 
 
