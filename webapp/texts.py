@@ -359,6 +359,18 @@ PLAN_RECEIVED_NOTE = _l("Fristen tæller fra den dag, kommunen får genoptrænin
                        "fristen senere.")
 
 
+# The day a period is counted from, where the standard does not name it and we chose it
+# (ServiceGoal.counted_from_assumed).
+FROM_DAY = {
+    "request": _l("den dag, du kontakter kommunen"),
+    "discharge": _l("den dag, du kommer hjem fra sygehuset"),
+    "plan_received": _l("den dag, kommunen får genoptræningsplanen"),
+    "decision": _l("den dag, du får afgørelsen"),
+    "assessment_visit": _l("den dag, kommunen har været på besøg hos dig"),
+    "arrival": _l("den dag, du flytter ind på det midlertidige ophold"),
+}
+
+
 def deadline_text(deadline: Deadline, municipality: str) -> str:
     text = _deadline_text(deadline, municipality)
     if deadline.goal.counted_from == "plan_received":
@@ -366,6 +378,10 @@ def deadline_text(deadline: Deadline, municipality: str) -> str:
         # counted from discharge, and the page says so (Nyborg: "efter henvisningen er
         # modtaget").
         return f"{text} {PLAN_RECEIVED_NOTE}"
+    if deadline.goal.counted_from_assumed:
+        return " ".join((text, _(
+            "Kommunen skriver ikke, fra hvilken dag fristen tæller. Her er regnet fra %(day)s.",
+            day=FROM_DAY[deadline.goal.counted_from])))
     return text
 
 

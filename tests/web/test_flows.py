@@ -92,6 +92,28 @@ def test_broenderslev_deadline_on_christmas_eve_is_flagged(pages):
     assert "12.00" in html  # cancel by 12:00 the day before
 
 
+def test_a_period_whose_first_day_the_standard_does_not_name_says_so(pages):
+    """Brønderslev: "Sagsbehandlingstid: Op til 5 hverdage." — from when, it does not say.
+    The date is counted from the request, and the page says it is our reading. Fredensborg
+    says "senest 5 hverdage efter henvendelse", so its date carries no such note."""
+    note = "Kommunen skriver ikke, fra hvilken dag fristen tæller."
+    run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
+    html = pages.get("/broenderslev/resultat").get_data(as_text=True)
+    assert ("Du skal have en skriftlig afgørelse senest torsdag den 24. december 2026. " + note
+            + " Her er regnet fra den dag, du kontakter kommunen.") in html
+    run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
+    html = pages.get("/fredensborg/resultat").get_data(as_text=True)
+    assert "senest" in html and note not in html
+
+
+def test_every_first_day_can_be_named():
+    from typing import get_args
+
+    from webapp import texts
+    from webapp.domain.rules import GoalFrom
+    assert set(texts.FROM_DAY) == set(get_args(GoalFrom))
+
+
 def test_unknown_answers_are_possible_and_link_back(pages):
     run_flow(pages, "herlev", "self", {})
     html = pages.get("/herlev/resultat").get_data(as_text=True)

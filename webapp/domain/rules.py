@@ -176,6 +176,12 @@ class ServiceGoal(Model):
         default=False,
         description="'Det tilstræbes …': the standard aims for it and does not promise it",
     )
+    counted_from_assumed: bool = Field(
+        default=False,
+        description="the standard gives the period but not the day it counts from "
+        "(Brønderslev: 'Sagsbehandlingstid: Op til 5 hverdage'); counted_from is our "
+        "reading, and the dated text says so",
+    )
     source: str
 
 
