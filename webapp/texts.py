@@ -206,6 +206,11 @@ NOTES = {
         "går forud: fra %(age)s år gives træningen som en del af helhedspleje efter "
         "Ældreloven, ikke efter Serviceloven § 86."
     ),
+    "others_limited": _l(
+        "Kommunens kvalitetsstandard skriver, at tilbuddet især er for ældre. Andre voksne kan "
+        "kun få det i begrænset omfang. Du kan altid bede kommunen vurdere dit behov. Får du "
+        "afslag, kan du klage."
+    ),
     "free_choice_override": _l(
         "Efter loven (Sundhedsloven § 140) må du vælge en privat leverandør, hvis kommunen "
         "ikke kan tilbyde start inden for %(days)s dage efter udskrivelsen. Det gælder, "

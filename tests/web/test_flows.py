@@ -106,6 +106,33 @@ def test_a_period_whose_first_day_the_standard_does_not_name_says_so(pages):
     assert "senest" in html and note not in html
 
 
+def test_fredericia_says_other_adults_get_86_1_only_to_a_limited_extent(pages):
+    """Fredericia's § 86 stk. 1: "Ud over målgruppen vil også andre voksne i begrænset
+    omfang kunne omfattes". Its target group is "ældre borgere"; since the Ældrelov a
+    45-year-old who meets every condition is one of the "andre voksne", so the card says
+    so, and what can still be done. The API says it too."""
+    answers = {"age": 45, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
+               "hospital_treated": False, "self_training_enough": "no", "motivated": True}
+    run_flow(pages, "fredericia", "self", answers)
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sel-86-1"'):]
+    card = card[:card.index("</section>")]
+    assert "Andre voksne kan kun få det i begrænset omfang." in card
+    assert "Du kan altid bede kommunen vurdere dit behov. Får du afslag, kan du klage." in card
+    run_flow(pages, "herlev", "self", {**answers})
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    assert "begrænset omfang" not in html
+
+
+def test_every_note_has_a_text():
+    from typing import get_args
+
+    from webapp import texts
+    from webapp.domain.rules import OfferRules
+    codes = get_args(get_args(OfferRules.model_fields["target_group_notes"].annotation)[0])
+    assert codes and set(codes) <= set(texts.NOTES)
+
+
 def test_every_first_day_can_be_named():
     from typing import get_args
 

@@ -165,6 +165,8 @@ def merge_offer(national: OfferRules, local: OfferRules | None) -> OfferRules:
         dict.fromkeys(national.assessed_by_professional + local.assessed_by_professional)
     )
     update["follow_up"] = list(dict.fromkeys(national.follow_up + local.follow_up))
+    update["target_group_notes"] = list(
+        dict.fromkeys(national.target_group_notes + local.target_group_notes))
     return national.model_copy(update=update)
 
 
@@ -357,6 +359,7 @@ def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
     described = standard is not None and offer_id in standard.offers
     if not described:
         notes.append(Note("national_only"))
+    notes += [Note(code) for code in rules.target_group_notes]
     law = book.national.laws.get("aeldreloven")
     if (described and offer_id in ("sel-86-1", "sel-86-2") and law and law.in_force
             and standard is not None

@@ -412,6 +412,12 @@ class OfferRules(Model):
             "individual_need",
         ]
     ] = Field(default_factory=list)
+    target_group_notes: list[
+        Literal[
+            "others_limited",  # "andre voksne i begrænset omfang" beside the target group
+        ]
+    ] = Field(default_factory=list, description="what the standard says of people outside "
+              "its target group who still meet the conditions")
     apply: Apply | None = None
     service_goals: list[ServiceGoal] = Field(default_factory=list)
     frequency: Frequency | None = None
