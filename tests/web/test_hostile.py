@@ -1010,3 +1010,29 @@ def test_api_today_that_does_not_exist_is_named_so(fuzz_app, today, words):
     assert response.status_code == 400
     error = response.get_json()["error"]
     assert error["field"] == "today" and error["message"] == words
+
+
+# ------------------------------------------------- found by the seventh fuzzing session
+
+@pytest.mark.parametrize("sent", [[""], ["", "plague"], ["", "copd"], [" ", "copd", "x" * 50]],
+                         ids=repr)
+def test_a_blank_first_checkbox_does_not_let_any_value_through(fuzz_app, sent):
+    """WTForms' Optional() stops validating when the first value is blank and clears the
+    errors found before it: ["", "plague"] was stored, and the check page said "KOL" for
+    ["", "copd"] while the assessment, which drops such an answer, took it as unknown.
+    Now 400 with the list's own words; none checked is still "none of them"."""
+    client = chosen_client(fuzz_app)
+    url = "/herlev/spoergsmaal/chronic_conditions"
+    data = MultiDict([("answer", value) for value in sent] + [("csrf_token",
+                                                                csrf_token(client, url))])
+    response = client.post(url, data=data)
+    assert response.status_code == 400
+    friendly(response)
+    assert "Vælg kun blandt svarene på listen." in response.get_data(as_text=True)
+    with client.session_transaction() as stored:
+        assert "chronic_conditions" not in stored.get("a", {})
+    response = client.post(url, data={"csrf_token": csrf_token(client, url)})
+    assert response.status_code == 302
+    with client.session_transaction() as stored:
+        assert stored["a"]["chronic_conditions"] == []
+

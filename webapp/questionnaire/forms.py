@@ -117,7 +117,9 @@ def build_form(q: Question, stored: Any, formdata: Any = None) -> QuestionForm:
             render_kw={"inputmode": "numeric", "autocomplete": "off"},
         )
     elif q.kind == "multi":
-        attrs["answer"] = MultiCheckboxField(choices=list(q.choices), validators=[Optional()])
+        # No Optional(): it ends validation when the first value sent is blank, and clears
+        # the errors found before it, so ["", "plague"] was stored. None checked is [].
+        attrs["answer"] = MultiCheckboxField(choices=list(q.choices))
     elif q.kind == "date":
         for part in ("day", "month", "year"):
             attrs[part] = StringField(validators=[Optional()],
