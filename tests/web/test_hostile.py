@@ -1036,3 +1036,20 @@ def test_a_blank_first_checkbox_does_not_let_any_value_through(fuzz_app, sent):
     with client.session_transaction() as stored:
         assert stored["a"]["chronic_conditions"] == []
 
+
+@pytest.mark.parametrize(("today", "words"), [
+    ("0000-01-01", "Skriv en dato, der findes, som ÅÅÅÅ-MM-DD."),
+    ("1999-12-31", "Skriv en dato fra år 2000 til 2100."),
+    ("２０２６-１１-２４", "Datoen skal skrives som ÅÅÅÅ-MM-DD."),
+    ("2026-11-24\n", "Datoen skal skrives som ÅÅÅÅ-MM-DD."),
+])
+def test_api_today_in_year_zero_is_named_so(fuzz_app, today, words):
+    """"today": "0000-01-01" was told to write the date as ÅÅÅÅ-MM-DD, which it is (pydantic
+    calls year 0 a format error); full-width digits and a newline after the date, which
+    are not that form, were told the day does not exist. Now the words follow what was
+    written."""
+    response = fuzz_app.test_client().post("/api/v1/assessment", json={
+        "municipality": "herlev", "today": today})
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["field"] == "today" and error["message"] == words

@@ -24,7 +24,7 @@ csrf.exempt(bp)
 
 TOP_LEVEL = {"municipality", "answers", "today"}
 DAY = TypeAdapter(IsoDate)
-TODAY_PROBLEMS = frozenset(("date_out_of_range", "date_from_datetime_parsing"))
+WRITTEN_AS_A_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits, nothing after
 
 
 class ApiError(Exception):
@@ -110,10 +110,12 @@ def parse_request() -> tuple[str, Answers, date]:
         try:
             today = DAY.validate_python(body["today"])
         except ValidationError as exc:
-            err = exc.errors()[0]
-            # Written as ÅÅÅÅ-MM-DD but no such day (2026-02-29), or outside the years: the
-            # answers' words, which say so; anything else is not written as a date.
-            message = (problem_text(err) if err["type"] in TODAY_PROBLEMS
+            # Written as ÅÅÅÅ-MM-DD but no such day (2026-02-29, 0000-01-01), or outside the
+            # years: the answers' words, which say so; anything else is not written as a
+            # date. Told by what was written: pydantic calls year 0 a format error.
+            written = body["today"]
+            message = (problem_text(exc.errors()[0])
+                       if isinstance(written, str) and WRITTEN_AS_A_DATE.fullmatch(written)
                        else _("Datoen skal skrives som ÅÅÅÅ-MM-DD."))
             raise ApiError(400, "invalid_date", message, "today") from None
     return municipality.slug, answers, today
