@@ -628,14 +628,25 @@ FEES = {
 }
 
 
-def fee_text(fee: Fee) -> str:
+# The same, said about the patient (the GP's page).
+FEES_ABOUT_PATIENT = {
+    **FEES,
+    "materials": _l("Materialer, fx madvarer til køkkentræning: patienten betaler selv."),
+    "food_temporary_stay": _l("Under et midlertidigt ophold betaler patienten selv for maden."),
+}
+
+
+def fee_text(fee: Fee, about_patient: bool = False) -> str:
+    fees = FEES_ABOUT_PATIENT if about_patient else FEES
     amount = format_amount(fee.amount_dkk) if fee.amount_dkk is not None else ""
-    text = str(FEES[fee.what]) % {"amount": amount} if "%(amount)s" in str(FEES[fee.what]) \
-        else str(FEES[fee.what])
+    text = str(fees[fee.what]) % {"amount": amount} if "%(amount)s" in str(fees[fee.what]) \
+        else str(fees[fee.what])
     if fee.what == "activity_attendance" and fee.amount_dkk is None:
-        text = _("Aktivitets- og samværstilbud: du betaler pr. gang.")
+        text = (_("Aktivitets- og samværstilbud: patienten betaler pr. gang.") if about_patient
+                else _("Aktivitets- og samværstilbud: du betaler pr. gang."))
     if fee.what == "transport" and fee.amount_dkk is None:
-        text = _("Kørsel: du betaler selv. Spørg kommunen om prisen.")
+        text = (_("Kørsel: patienten betaler selv. Spørg kommunen om prisen.") if about_patient
+                else _("Kørsel: du betaler selv. Spørg kommunen om prisen."))
     if "coffee" in fee.includes:
         text += " " + _("Kaffe er med i prisen.")
     if fee.set_by:

@@ -171,6 +171,38 @@ def test_professional_page_details(pages):
             in nyborg)
 
 
+def test_professional_page_says_what_each_offer_costs_and_what_transport_there_is(pages):
+    """The GP can tell the patient what it costs, from the standard's own words: Herlev
+    "Genoptræning og behovsbestemt kørsel er gratis", Fredericia § 86 stk. 2 "egenbetaling for
+    kørsel", Fredensborg's transport the patient pays for, and § 140's national rule."""
+    def costs(slug: str, offer: str) -> str:
+        doc = parse(pages.get(f"/{slug}/fagperson"))
+        section = next(s for s in doc.iter("section")
+                       if any(h.get("id") == f"pro-{offer}" for h in s.iter("h2")))
+        terms = [text_of(e) for e in section.iter() if e.tag in ("dt", "dd")]
+        return terms[terms.index("Pris og kørsel") + 1]
+
+    assert costs("herlev", "sel-86-1") == (
+        "Træningen er gratis. Gratis kørsel, hvis patienten ikke selv kan komme frem. "
+        "Terapeuten vurderer behovet. Under et midlertidigt ophold betaler patienten selv for "
+        "maden. Prisen fastsættes af Herlev Kommunes kommunalbestyrelse.")
+    assert costs("fredericia", "sel-86-2") == (
+        "Træningen er gratis. Ingen kørsel. Patienten betaler selv for at komme frem og tilbage.")
+    assert costs("fredensborg", "sel-86-1") == (
+        "Træningen er gratis. Terapeuten vurderer behovet for kørsel. Patienten betaler selv "
+        "for kørslen. Spørg kommunen om prisen på kørslen.")
+    assert "Patienten har ret til kørsel eller godtgørelse" in costs("aarhus", "sul-140")
+
+
+def test_every_kind_of_transport_is_said_about_the_patient():
+    from typing import get_args
+
+    from webapp import extras_texts, texts
+    from webapp.domain.rules import TransportRule
+    kinds = set(get_args(TransportRule))
+    assert kinds and kinds == set(extras_texts.PRO_TRANSPORT) == set(texts.TRANSPORT)
+
+
 def test_professionals_index_lists_all_98(pages):
     doc = parse(pages.get("/fagperson"))
     links = [a.get("href") for a in doc.iter("a") if (a.get("href") or "").endswith("/fagperson")]
