@@ -175,8 +175,12 @@ EXPECTATIONS = {
     "start_and_evaluation_talks": _l("Du deltager i en startsamtale og i evalueringen."),
     "work_together": _l("Du samarbejder om målet med træningen."),
     "team_ready": _l("Du kan være med i en gruppe."),
+    # Fredericia, "Genoptræning i hjemmet – Dit hjem er en arbejdsplads": "Medarbejderne må
+    # ikke ryge i dit hjem. Fredericia Kommune opfordrer til, at du heller ikke ryger, imens
+    # medarbejderne er i dit hjem eller en time før samt lufter godt ud …"
     "no_smoking_in_home": _l(
-        "Personalet må ikke ryge hos dig. Du bedes ikke ryge, mens de er der, og lufte ud før."
+        "Træner du hjemme, må personalet ikke ryge hos dig. Ryg helst heller ikke, mens de er "
+        "der, eller en time før. Luft godt ud, før de kommer."
     ),
 }
 

@@ -85,6 +85,17 @@ def test_fredericia_plan_result_has_dates_and_phone(pages):
     assert "Styrelsen for Patientklager" in html
 
 
+def test_fredericia_smoking_rule_is_about_training_at_home_and_the_hour_before(pages):
+    """Fredericia: 'Genoptræning i hjemmet – Dit hjem er en arbejdsplads … Medarbejderne må
+    ikke ryge i dit hjem. Fredericia Kommune opfordrer til, at du heller ikke ryger, imens
+    medarbejderne er i dit hjem eller en time før samt lufter godt ud inden medarbejderen
+    kommer.'"""
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    assert ("Træner du hjemme, må personalet ikke ryge hos dig. Ryg helst heller ikke, mens de "
+            "er der, eller en time før. Luft godt ud, før de kommer.") in html
+
+
 def test_broenderslev_deadline_on_christmas_eve_is_flagged(pages):
     run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
     html = pages.get("/broenderslev/resultat").get_data(as_text=True)
