@@ -1053,3 +1053,27 @@ def test_api_today_in_year_zero_is_named_so(fuzz_app, today, words):
     assert response.status_code == 400
     error = response.get_json()["error"]
     assert error["field"] == "today" and error["message"] == words
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ('{"municipality": "herlev", "municipality": "atlantis"}', "municipality"),
+    ('{"municipality": "atlantis", "municipality": "herlev"}', "municipality"),
+    ('{"municipality": "herlev", "answers": {"age": 30, "age": 80}}', "answers.age"),
+    ('{"municipality": "herlev", "answers": {}, "answers": {"age": 80}}', "answers"),
+    ('{"municipality": "herlev", "answers": {"x": 1, "x": 1}}', "answers.x"),
+])
+def test_api_a_field_given_twice_is_named(fuzz_app, body, field):
+    """JSON lets an object name a field twice and leaves it to the reader which counts:
+    {"age": 30, "age": 80} was assessed for an 80-year-old without a word, and two
+    municipalities for the last one. Now 400 naming the field; once each is still 200."""
+    client = fuzz_app.test_client()
+    for lang, words in (("da", f"Feltet {field} står mere end én gang."),
+                        ("en", f"The field {field} appears more than once.")):
+        response = client.post(f"/api/v1/assessment?lang={lang}", data=body,
+                               content_type="application/json")
+        assert response.status_code == 400
+        error = response.get_json()["error"]
+        assert error == {"code": "duplicate_field", "field": field, "message": words}
+    response = client.post("/api/v1/assessment", data='{"municipality": "herlev", "answers": '
+                           '{"age": 30, "motivated": true}}', content_type="application/json")
+    assert response.status_code == 200

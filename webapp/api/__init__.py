@@ -48,6 +48,33 @@ def _json_int(text: str) -> int | float:
     return int(text) if len(text) < 100 else float(text)
 
 
+class _Object(dict[str, Any]):
+    """A JSON object, remembering the first name it was given twice (JSON allows it; which
+    value counts is up to the reader, so a request naming two municipalities, or two ages,
+    was assessed for the last one without a word)."""
+
+    twice: str | None = None
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> _Object:
+    found = _Object(pairs)
+    if len(found) < len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                found.twice = key
+                break
+            seen.add(key)
+    return found
+
+
+def given_twice(found: Any, where: str = "") -> None:
+    if isinstance(found, _Object) and found.twice is not None:
+        field = where + shown(found.twice)
+        raise ApiError(400, "duplicate_field",
+                       _("Feltet %(field)s står mere end én gang.", field=field), field)
+
+
 def shown(text: str) -> str:
     """What the client sent, fit to be named in an error: at most 60 characters, and a
     lone surrogate (valid in a JSON escape, not in Unicode text) as its escape, ``\\ud800``,
@@ -67,11 +94,14 @@ def parse_request() -> tuple[str, Answers, date]:
         raise ApiError(415, "unsupported_media_type",
                        _("Send JSON uden Content-Encoding (ikke pakket med fx gzip)."))
     try:
-        body = json.loads(request.get_data(cache=False) or b"", parse_int=_json_int)
+        body = json.loads(request.get_data(cache=False) or b"", parse_int=_json_int,
+                          object_pairs_hook=_json_object)
     except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: [[[[…]]]]
         raise ApiError(400, "malformed_json", _("Indholdet er ikke gyldig JSON.")) from None
     if not isinstance(body, dict):
         raise ApiError(400, "invalid_body", _("Indholdet skal være et JSON-objekt."))
+    given_twice(body)
+    given_twice(body.get("answers"), "answers.")
     for key in body:
         if key not in TOP_LEVEL:
             raise ApiError(400, "unknown_field", _("Ukendt felt: %(field)s.", field=shown(key)),

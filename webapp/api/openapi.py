@@ -48,8 +48,8 @@ def openapi_document() -> dict[str, Any]:
                                 "content": {"application/json": {"schema": {
                                     "$ref": "#/components/schemas/Assessment"}}}},
                         "400": _error("Unknown municipality, unknown answer, wrong type, "
-                                      "out-of-range value, a date that is not a date, or "
-                                      "malformed JSON"),
+                                      "out-of-range value, a date that is not a date, a "
+                                      "field given twice, or malformed JSON"),
                         "413": _error("Body over 16 KiB"),
                         "415": _error("Not JSON"),
                         "429": _error("Too many requests from one client"),
