@@ -1077,3 +1077,18 @@ def test_api_a_field_given_twice_is_named(fuzz_app, body, field):
     response = client.post("/api/v1/assessment", data='{"municipality": "herlev", "answers": '
                            '{"age": 30, "motivated": true}}', content_type="application/json")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_calendar_without_dates_says_so(fuzz_app, lang):
+    """The result page offers an offer's calendar file only while a date lies ahead; the
+    link followed later (a page left open past the last date, or answers changed since)
+    said "Siden findes ikke", about an address that exists. Now it says there are no dates."""
+    client = chosen_client(fuzz_app)
+    for url in (f"/herlev/kalender.ics?lang={lang}", f"/herlev/kalender/sul-140.ics?lang={lang}"):
+        response = client.get(url)
+        assert response.status_code == 404
+        check_page(response, lang=lang)
+        title = {"da": "Der er ingen datoer til kalenderen",
+                 "en": "There are no dates for your calendar"}[lang]
+        assert f"<h1>{title}</h1>" in response.get_data(as_text=True)

@@ -125,7 +125,12 @@ def calendar(slug: str, offer_id: str | None) -> Any:
     offers = [o for o in assessment.offers if offer_id in (None, o.id)]
     events = extras_texts.calendar_events(assessment, offers, slug, context.public_host())
     if not events:
-        abort(404)
+        # The result page offers the file only while a date lies ahead; a page left open
+        # past the last one (or answers changed since) was told "the page does not exist".
+        return render_template("errors/error.html", title=_("Der er ingen datoer til kalenderen"),
+                               body=_("Datoerne er passeret, eller dine svar giver ingen "
+                                      "datoer. Se resultatsiden for, hvad du kan gøre nu."),
+                               status=404), 404
     body = calendar_file(events, stamp=datetime.now(UTC), language=locale_name(),
                          name=_("Træning i %(name)s", name=municipality.name))
     name = f"traeningsguiden-{slug}{'-' + offer_id if offer_id else ''}.ics"
