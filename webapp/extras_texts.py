@@ -493,12 +493,12 @@ PRO_TRANSPORT = {
 
 
 def pro_costs(costs: Costs | None) -> list[str]:
-    """'Pris og kørsel' on the GP's page: empty when the rules say nothing."""
-    if costs is None:
-        return []
-    out = [_("Træningen er gratis.")] if costs.training_free else []
-    if costs.transport:
-        out.append(str(PRO_TRANSPORT[costs.transport]))
+    """'Pris og kørsel' on the GP's page: texts.cost_lines, said about the patient."""
+    out = [_("Træningen er gratis.")] if texts.training_free(costs) else []
+    if costs is None or costs.transport is None:
+        out += [texts.fee_text(f, about_patient=True) for f in (costs.fees if costs else [])]
+        return [*out, _("Spørg kommunen, om patienten kan få kørsel.")]
+    out.append(str(PRO_TRANSPORT[costs.transport]))
     for fee in costs.fees:
         if (fee.what == "transport" and fee.amount_dkk is None
                 and costs.transport == "assessed_with_payment"):

@@ -15,6 +15,7 @@ from .domain.assess import Complaint, Deadline, Note, OfferAssessment, Reason, T
 from .domain.rules import (
     Body,
     CancelDeadline,
+    Costs,
     DayUnit,
     Duration,
     EndRule,
@@ -681,6 +682,37 @@ def reimbursement_text(pensioner_min: float, others_min: float, approved: str | 
         pensioner=format_amount(pensioner_min),
         others=format_amount(others_min),
     )
+
+
+def training_free(costs: Costs | None) -> bool:
+    """Training is free unless the rules say otherwise (a standard or the law that names no
+    fee for the training itself)."""
+    return costs is None or costs.training_free
+
+
+def cost_lines(costs: Costs | None, approved: str | None) -> list[str]:
+    """'Hvad koster det?' on the result page, said to "du". `approved`: the standard's date,
+    formatted, for the reimbursement amounts it gives. Where neither the standard nor the law
+    says anything about transport, the person is told to ask (the GP's page says the same
+    about the patient: extras_texts.pro_costs)."""
+    lines = [_("Træningen er gratis.")] if training_free(costs) else []
+    lines += [fee_text(f) for f in (costs.fees if costs else [])]
+    if costs is None or costs.transport is None:
+        return [*lines, str(ASK_ABOUT_TRANSPORT)]
+    lines.append(str(TRANSPORT[costs.transport]))
+    if costs.transport_alternatives:
+        lines.append(_("Du kan bruge:") + " " + ", ".join(
+            name_text(t) for t in costs.transport_alternatives) + ".")
+    if costs.transport == "national_140" and not costs.reimbursement:
+        lines.append(str(REIMBURSEMENT_WITHOUT_AMOUNT))
+    if costs.reimbursement:
+        lines.append(reimbursement_text(costs.reimbursement.pensioner_min_dkk,
+                                        costs.reimbursement.others_min_dkk, approved))
+    lines += [str(TRANSPORT_NOTES[n]) for n in costs.transport_notes]
+    return lines
+
+
+ASK_ABOUT_TRANSPORT = _l("Spørg kommunen, om du kan få kørsel.")
 
 
 def place_text(place: Place) -> str:

@@ -192,6 +192,9 @@ def test_professional_page_says_what_each_offer_costs_and_what_transport_there_i
         "Træningen er gratis. Terapeuten vurderer behovet for kørsel. Patienten betaler selv "
         "for kørslen. Spørg kommunen om prisen på kørslen.")
     assert "Patienten har ret til kørsel eller godtgørelse" in costs("aarhus", "sul-140")
+    # Neither a standard nor the law says anything of transport: the doctor is told to ask.
+    assert costs("aarhus", "ael-10") == (
+        "Træningen er gratis. Spørg kommunen, om patienten kan få kørsel.")
 
 
 def test_every_kind_of_transport_is_said_about_the_patient():

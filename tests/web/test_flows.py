@@ -96,6 +96,18 @@ def test_fredericia_smoking_rule_is_about_training_at_home_and_the_hour_before(p
             "er der, eller en time før. Luft godt ud, før de kommer.") in html
 
 
+def test_where_nothing_is_said_of_transport_the_person_is_told_to_ask(pages):
+    """What it costs includes transport. Nyborg's standard is § 140 only, and the law gives no
+    transport rule for helhedspleje: the card says to ask, rather than nothing."""
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    html = pages.get("/nyborg/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-ael-10"'):]
+    card = card[:card.index("</section>")]
+    assert "<li>Træningen er gratis.</li><li>Spørg kommunen, om du kan få kørsel.</li>" in card
+    card = html[html.index('id="offer-sul-140"'):]
+    assert "Spørg kommunen, om du kan få kørsel." not in card[:card.index("</section>")]
+
+
 def test_broenderslev_deadline_on_christmas_eve_is_flagged(pages):
     run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
     html = pages.get("/broenderslev/resultat").get_data(as_text=True)
