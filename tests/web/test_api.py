@@ -57,6 +57,7 @@ def test_english_texts_differ(client):
     ({"municipality": "atlantis"}, "unknown_municipality", "municipality"),
     ({"municipality": "999"}, "unknown_municipality", "municipality"),
     ({"municipality": 607}, "invalid_municipality", "municipality"),
+    ({"municipality": "   "}, "invalid_municipality", "municipality"),  # not "Vi kender ikke kommunen    ."
     ({"municipality": "herlev", "answers": {"shoe_size": 42}}, "unknown_answer", "answers.shoe_size"),
     ({"municipality": "herlev", "answers": {"age": "sixty"}}, "invalid_answer", "answers.age"),
     ({"municipality": "herlev", "answers": {"age": 60.5}}, "invalid_answer", "answers.age"),
@@ -66,6 +67,8 @@ def test_english_texts_differ(client):
     ({"municipality": "herlev", "answers": {"hospital_plan": "maybe"}}, "invalid_answer", "answers.hospital_plan"),
     ({"municipality": "herlev", "answers": {"request_date": "2026-02-30"}}, "invalid_answer", "answers.request_date"),
     ({"municipality": "herlev", "answers": {"request_date": 20260330}}, "invalid_answer", "answers.request_date"),
+    ({"municipality": "herlev", "answers": {"request_date": "２０２６-０３-３０"}}, "invalid_answer", "answers.request_date"),
+    ({"municipality": "herlev", "answers": {"request_date": "2026-03-30\n"}}, "invalid_answer", "answers.request_date"),
     ({"municipality": "herlev", "answers": {"chronic_conditions": ["flu"]}}, "invalid_answer", "answers.chronic_conditions"),
     ({"municipality": "herlev", "answers": []}, "invalid_answers", "answers"),
     ({"municipality": "herlev", "today": "yesterday"}, "invalid_date", "today"),

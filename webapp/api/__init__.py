@@ -107,7 +107,7 @@ def parse_request() -> tuple[str, Answers, date]:
             raise ApiError(400, "unknown_field", _("Ukendt felt: %(field)s.", field=shown(key)),
                            shown(key))
     slug = body.get("municipality")
-    if not isinstance(slug, str) or not slug:
+    if not isinstance(slug, str) or not slug.strip():
         raise ApiError(400, "invalid_municipality",
                        _("Angiv kommunen som navn (slug) eller kommunekode."), "municipality")
     municipality = rule_book().find(slug)

@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits, no newline after
 
 # Dates a person can mean here. The forms ask for years in this range; the API and a
 # session cookie are held to it too, so no deadline is ever counted past year 9999.
