@@ -212,9 +212,9 @@ NOTES = {
         "Ældreloven, ikke efter Serviceloven § 86."
     ),
     "others_limited": _l(
-        "Kommunens kvalitetsstandard skriver, at tilbuddet især er for ældre. Andre voksne kan "
-        "kun få det i begrænset omfang. Du kan altid bede kommunen vurdere dit behov. Får du "
-        "afslag, kan du klage."
+        "Kommunens kvalitetsstandard skriver, at træningen især er for ældre, og at yngre "
+        "voksne kun kan få den i begrænset omfang. Du kan altid bede kommunen vurdere dit "
+        "behov. Får du afslag, kan du klage."
     ),
     "free_choice_override": _l(
         "Efter loven (Sundhedsloven § 140) må du vælge en privat leverandør, hvis kommunen "

@@ -140,8 +140,13 @@ def test_fredericia_says_other_adults_get_86_1_only_to_a_limited_extent(pages):
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
     card = html[html.index('id="offer-sel-86-1"'):]
     card = card[:card.index("</section>")]
-    assert "Andre voksne kan kun få det i begrænset omfang." in card
+    assert ("Kommunens kvalitetsstandard skriver, at træningen især er for ældre, og at yngre "
+            "voksne kun kan få den i begrænset omfang.") in card
     assert "Du kan altid bede kommunen vurdere dit behov. Får du afslag, kan du klage." in card
+    # At 72 the offer does not fit (the Ældrelov): the note would only contradict that.
+    pages.post("/fredericia/spoergsmaal/age", {"answer": "72"})
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    assert "Alder: 72 år" in html and "begrænset omfang" not in html
     run_flow(pages, "herlev", "self", {**answers})
     html = pages.get("/herlev/resultat").get_data(as_text=True)
     assert "begrænset omfang" not in html

@@ -354,12 +354,13 @@ def _unit(book: RuleBook, standard: MunicipalRules | None, rules: OfferRules,
 
 
 def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
-           rules: OfferRules, complaints: list[Complaint]) -> tuple[Note, ...]:
+           rules: OfferRules, complaints: list[Complaint], verdict: Verdict) -> tuple[Note, ...]:
     notes: list[Note] = []
     described = standard is not None and offer_id in standard.offers
     if not described:
         notes.append(Note("national_only"))
-    notes += [Note(code) for code in rules.target_group_notes]
+    if verdict != "unlikely":  # said to those who meet the conditions (67+: the Ældrelov)
+        notes += [Note(code) for code in rules.target_group_notes]
     law = book.national.laws.get("aeldreloven")
     if (described and offer_id in ("sel-86-1", "sel-86-2") and law and law.in_force
             and standard is not None
@@ -408,7 +409,7 @@ def assess_offer(book: RuleBook, municipality: Municipality, offer_id: OfferId,
         unit=unit,
         deadlines=_deadlines(rules, answers, today, complaints),
         complaints=tuple(complaints),
-        notes=_notes(offer_id, book, standard, rules, complaints),
+        notes=_notes(offer_id, book, standard, rules, complaints, verdict),
         transport=_transport(rules, answers),
         laws=tuple(book.national.laws[k] for k in national.laws),
     )

@@ -417,7 +417,7 @@ class OfferRules(Model):
             "others_limited",  # "andre voksne i begrænset omfang" beside the target group
         ]
     ] = Field(default_factory=list, description="what the standard says of people outside "
-              "its target group who still meet the conditions")
+              "its target group who still meet the conditions (said when the offer may fit)")
     apply: Apply | None = None
     service_goals: list[ServiceGoal] = Field(default_factory=list)
     frequency: Frequency | None = None
