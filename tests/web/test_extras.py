@@ -732,6 +732,16 @@ def test_what_the_standards_say_of_visits_choice_and_absence_is_shown(pages, now
     assert "Du kan ikke selv vælge, hvem der træner dig." in page
     assert ("Skal du på ferie eller være væk hjemmefra i længere tid, så meld afbud til dem, "
             "der træner dig.") in page
+    # Herlev names no unit for § 86 stk. 1 ("Ring til Herlev Kommune …"), but its visit is
+    # still said: "At der foretages visitation i hjemmet eller på træningscentret". And the
+    # phone's "lukket nu" stays next to the phone number, before what follows.
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    page = main_text(pages.get("/herlev/resultat"))
+    assert ("Ring til Herlev Kommune, og spørg efter træning. Nummeret står på kommunens "
+            "hjemmeside og på borger.dk. Før kommunen afgør det, mødes en visitator med dig") in page
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    page = main_text(pages.get("/fredericia/resultat"))
+    assert page.index("Telefonen er lukket nu.") < page.index("Siger du nej tak til den tid")
     run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
     page = main_text(pages.get("/nyborg/resultat"))
     assert ("Du må også vælge at træne i en anden kommune, hvis den har plads, og hvis "
