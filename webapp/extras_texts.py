@@ -558,8 +558,13 @@ def condition_label(condition: Condition) -> str:
 
 
 def conditions_by_kind(conditions: list[Condition], kind: str) -> list[str]:
-    return [condition_label(c) for c in conditions
-            if PRO_CONDITIONS.get(c.rule, ("target", ""))[0] == kind]
+    """The offer's target group ('target') or who it is not for ('exclusion'); kind 'own_team'
+    gives the conditions of the municipality's own team only (if_failed: inform: Fredericia's
+    vederlagsfri fysioterapi), which a GP must not read as conditions of the offer."""
+    if kind == "own_team":
+        return [condition_label(c) for c in conditions if c.if_failed == "inform"]
+    return [condition_label(c) for c in conditions if c.if_failed != "inform"
+            and PRO_CONDITIONS.get(c.rule, ("target", ""))[0] == kind]
 
 
 # --------------------------------------------------------------------------- comparison

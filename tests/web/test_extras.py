@@ -789,11 +789,30 @@ def test_the_own_teams_conditions_are_not_reasons_it_fits(pages, now):
         "group_ok": False, "severe_disability": "yes", "disability_cause": "progressive"})
     page = main_text(pages.get("/fredericia/resultat"))
     part = page[page.index("Vederlagsfri fysioterapi (Sundhedsloven § 140 a)"):]
-    fits, but = part.split("Men:", 1)
+    fits, but = part.split("Men kommunens eget hold passer nok ikke:", 1)
     assert "Derfor ser det ud til at passe:" in fits
     assert "Kommunens eget hold er kun for det." not in fits
     assert "Kommunens eget hold er kun for det." in but
+    assert "Kan ikke deltage i træning på hold." in but
     assert "Du kan stadig få tilbuddet et andet sted, fx hos en privat fysioterapeut." in but
+    # Not answered: the own team's conditions are not what the offer "depends on" (review).
+    run_flow(pages, "fredericia", "self", {
+        "age": 60, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting",
+        "severe_disability": "yes"})
+    page = main_text(pages.get("/fredericia/resultat"))
+    part = page[page.index("Vederlagsfri fysioterapi (Sundhedsloven § 140 a)"):]
+    part = part[:part.index("Sådan foregår det")]
+    assert "om handicappet skyldes en neurologisk sygdom" not in part
+    assert "om personen kan træne på hold" not in part
+    # The GP reads them as the own team's, not as the offer's target group.
+    gp = parse(pages.get("/fredericia/fagperson"))
+    section = next(s for s in gp.iter("section")
+                   if any(h.get("id") == "pro-sul-140a" for h in s.iter("h2")))
+    terms = [text_of(e) for e in section.iter() if e.tag in ("dt", "dd")]
+    assert "neurologisk" not in terms[terms.index("Målgruppe") + 1]
+    assert terms[terms.index("Kommunens eget hold") + 1].startswith("fra 18 år; neurologisk")
+    assert terms[terms.index("Kommunens eget hold") + 1].endswith(
+        "Andre kan gå til en privat fysioterapeut med ydernummer.")
 
 
 def test_the_minimum_own_expense_is_said_without_a_figure_from_the_standard(pages, now):

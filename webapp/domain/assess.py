@@ -239,6 +239,8 @@ def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tupl
                 informed.append(reason)
             else:
                 (failed_soft if soft else failed_hard).append(reason)
+        elif cond.if_failed == "inform":
+            continue  # only a known failure of the own team's condition is worth a word
         else:
             reason = Reason(cond.rule, rule.answer, "unknown", rule.unknown, params,
                             cond.source, cond.law, soft)
