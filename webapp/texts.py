@@ -365,19 +365,19 @@ START_NOTICES = {
 }
 
 PLAN_RECEIVED_NOTE = _l("Fristen tæller fra den dag, kommunen får genoptræningsplanen. Her "
-                       "er regnet fra dagen, du kom hjem. Kommer planen senere, bliver "
+                       "er regnet fra den dag, du kom hjem. Kommer planen senere, bliver "
                        "fristen senere.")
 
 
 # The day a period is counted from, where the standard does not name it and we chose it
 # (ServiceGoal.counted_from_assumed).
 FROM_DAY = {
-    "request": _l("den dag, du kontakter kommunen"),
-    "discharge": _l("den dag, du kommer hjem fra sygehuset"),
-    "plan_received": _l("den dag, kommunen får genoptræningsplanen"),
-    "decision": _l("den dag, du får afgørelsen"),
-    "assessment_visit": _l("den dag, kommunen har været på besøg hos dig"),
-    "arrival": _l("den dag, du flytter ind på det midlertidige ophold"),
+    "request": _l("den dag, du kontaktede kommunen"),
+    "discharge": _l("den dag, du kom hjem fra sygehuset"),
+    "plan_received": _l("den dag, kommunen fik genoptræningsplanen"),
+    "decision": _l("den dag, du fik afgørelsen"),
+    "assessment_visit": _l("den dag, kommunen var på besøg hos dig"),
+    "arrival": _l("den dag, du flyttede ind på det midlertidige ophold"),
 }
 
 

@@ -418,7 +418,7 @@ def test_nyborg_own_start_date_and_the_laws_free_choice_read_apart(pages, now):
     # Nyborg counts "efter henvisningen er modtaget"; the date is counted from discharge,
     # and the page says so.
     assert ("senest onsdag den 9. december 2026. Fristen tæller fra den dag, kommunen får "
-            "genoptræningsplanen. Her er regnet fra dagen, du kom hjem.") in page
+            "genoptræningsplanen. Her er regnet fra den dag, du kom hjem.") in page
     assert ("Kan Nyborg Kommune ikke tilbyde dig start senest torsdag den 26. november 2026, "
             "har du ret til at vælge en privat leverandør fra dagen efter. Det siger loven.") in page
 
@@ -478,7 +478,9 @@ def test_result_page_says_how_to_complain_to_styrelsen_for_patientklager(pages):
 def test_a_complaint_body_named_twice_in_an_offer_is_explained_once(pages):
     """Fredericia's § 140: complaints about treatment and about transport both go to
     Styrelsen for Patientklager. How to complain (borger.dk, letter, address, phone) is said
-    once; the second route points up to it instead of repeating five lines."""
+    once; the second route points up to it instead of repeating five lines. It says how
+    to send the complaint is above, not that the process is the same (review: Brønderslev's
+    Visitationen takes a decision complaint and one about the training's content)."""
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
     part = html[html.index('id="offer-sul-140"'):]
@@ -487,8 +489,8 @@ def test_a_complaint_body_named_twice_in_an_offer_is_explained_once(pages):
     assert part.count("Klag til Styrelsen for Patientklager.") == 2
     assert part.count("Olof Palmes Allé 18 H") == 1
     assert ("Klage over en afgørelse om kørsel eller godtgørelse: Klag til Styrelsen for "
-            "Patientklager. Senest 4 uger efter, at du har fået afgørelsen. Du klager på samme "
-            "måde som ovenfor.") in part
+            "Patientklager. Senest 4 uger efter, at du har fået afgørelsen. Se ovenfor, "
+            "hvordan du sender klagen.") in part
 
 
 # --------------------------------------------------------------------------- result page

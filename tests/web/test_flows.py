@@ -123,7 +123,7 @@ def test_a_period_whose_first_day_the_standard_does_not_name_says_so(pages):
     run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
     html = pages.get("/broenderslev/resultat").get_data(as_text=True)
     assert ("Du skal have en skriftlig afgørelse senest torsdag den 24. december 2026. " + note
-            + " Her er regnet fra den dag, du kontakter kommunen.") in html
+            + " Her er regnet fra den dag, du kontaktede kommunen.") in html
     run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
     html = pages.get("/fredensborg/resultat").get_data(as_text=True)
     assert "senest" in html and note not in html
