@@ -181,8 +181,8 @@ def pension_age_limit(offer_id: str) -> str | None:
     split = _pension_age(offer_id)
     if split is None or split[0] != "below":
         return None
-    return _("Gælder kun under %(age)s år. Fra %(age)s år gives træningen efter Ældreloven, "
-             "som en del af helhedspleje.", age=split[1])
+    return _("Gælder kun for personer under %(age)s år. Fra %(age)s år gives træningen efter "
+             "Ældreloven, som en del af helhedspleje.", age=split[1])
 
 
 def pension_age_span(offer_id: str) -> str | None:

@@ -360,7 +360,8 @@ START_NOTICES = {
     "waiting_time_letter": _l("Kan træningen ikke starte til tiden, får du et brev om, hvor "
                               "længe du skal vente."),
     "declined_time_not_guaranteed": _l("Siger du nej tak til den tid, du får tilbudt, kan "
-                                       "kommunen ikke love dig en ny tid inden for de 7 dage. "
+                                       "kommunen ikke love dig en ny tid inden for 7 dage efter, at "
+                                       "du kom hjem. "
                                        "Du får den næste ledige tid."),
 }
 
@@ -405,7 +406,7 @@ def _deadline_text(deadline: Deadline, municipality: str) -> str:
         return _(
             "Kan %(municipality)s ikke tilbyde dig start senest %(date)s, har du ret til at "
             "vælge en privat leverandør fra dagen efter. Det siger loven. Leverandøren skal "
-            "have en aftale med kommunerne (KL) (se fritvalgservice.dk).",
+            "have en aftale med kommunerne gennem KL. Se fritvalgservice.dk.",
             municipality=municipality,
             date=when,
         )
@@ -436,8 +437,8 @@ def _deadline_text(deadline: Deadline, municipality: str) -> str:
         return _("Du skal have en afklarende samtale senest %(date)s.", date=when)
     # Every start goal is a municipality's own (its quality standard), never the law's.
     if deadline.goal.aim:
-        return _("Kommunens eget mål: Træningen starter helst senest %(date)s. Det er et mål, "
-                 "ikke et løfte.", date=when)
+        return _("Kommunen vil gerne have, at din træning starter senest %(date)s. Det er et "
+                 "mål, ikke et løfte.", date=when)
     if what == "planned_or_started":
         return _("Kommunens egen frist: Træningen skal være planlagt eller startet senest "
                  "%(date)s.", date=when)
@@ -451,8 +452,8 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
     if deadline.kind == "free_choice":
         return _(
             "%(municipality)s skulle have tilbudt dig start senest %(date)s. Er træningen "
-            "ikke startet, må du nu vælge en privat leverandør, som kommunerne (KL) har aftale med (se "
-            "fritvalgservice.dk).",
+            "ikke startet, må du nu vælge en privat leverandør, der har en aftale med "
+            "kommunerne gennem KL. Se fritvalgservice.dk.",
             municipality=municipality,
             date=when,
         )

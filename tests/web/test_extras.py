@@ -712,7 +712,7 @@ def test_a_start_goal_is_said_as_the_standard_gives_it(pages, now):
                                            "hospital_treated": False, "motivated": True,
                                            "request_date": "2026-11-24"})
     page = main_text(pages.get("/fredericia/resultat"))
-    assert ("Kommunens eget mål: Træningen starter helst senest tirsdag den 22. december "
+    assert ("Kommunen vil gerne have, at din træning starter senest tirsdag den 22. december "
             "2026. Det er et mål, ikke et løfte.") in page
     assert "Træningen skal starte senest" not in page
     gp = main_text(pages.get("/fredericia/fagperson"))
@@ -766,7 +766,7 @@ def test_how_the_start_time_comes_is_said(pages, now):
                                            "discharge_date": "2026-11-23"})
     page = main_text(pages.get("/fredericia/resultat"))
     assert ("Siger du nej tak til den tid, du får tilbudt, kan kommunen ikke love dig en ny "
-            "tid inden for de 7 dage. Du får den næste ledige tid.") in page
+            "tid inden for 7 dage efter, at du kom hjem. Du får den næste ledige tid.") in page
     assert "e-Boks" not in page
 
 
@@ -835,7 +835,7 @@ def test_the_comparison_says_the_86_figures_apply_under_67(pages):
     """ASSESSMENT.md §4.1: from 67, training is given under the Ældrelov, not § 86. The
     comparison's § 86 tables (standards older than the law) said nothing of it."""
     page = main_text(pages.get("/sammenlign"))
-    limit = ("Gælder kun under 67 år. Fra 67 år gives træningen efter Ældreloven, som en del "
+    limit = ("Gælder kun for personer under 67 år. Fra 67 år gives træningen efter Ældreloven, som en del "
              "af helhedspleje.")
     assert page.count(limit) == 2  # § 86 stk. 1 and stk. 2
     section_140 = page[page.index("Genoptræning efter sygehus (Sundhedsloven § 140)"):]
