@@ -204,9 +204,11 @@ EVENT_SUMMARIES = {
     # read as a duty to start by then).
     "start": _l("Kommunens frist for at starte din træning"),
     "start_aim": _l("Kommunens mål for, hvornår din træning starter"),
+    "planned_or_started": _l("Kommunens frist for at planlægge eller starte din træning"),
     "clarifying_talk": _l("Sidste dag for en afklarende samtale"),
     "free_choice": _l("Fra i dag må du vælge en privat leverandør"),
     "complaint": _l("Sidste dag for din klage"),
+    "complaint_shared": _l("Sidste dag for at klage over kommunens afgørelse"),
 }
 
 
@@ -228,7 +230,8 @@ def upcoming(offer: OfferAssessment, today: date) -> list[Deadline]:
 
 
 def _summary(deadline: Deadline, offer: OfferAssessment) -> str:
-    key = deadline.goal.what if deadline.goal.what in ("provider_contact", "clarifying_talk") \
+    key = deadline.goal.what if deadline.goal.what in ("provider_contact", "clarifying_talk",
+                                                       "planned_or_started") \
         else "start_aim" if deadline.kind == "start" and deadline.goal.aim else deadline.kind
     return _("%(what)s (%(offer)s)", what=EVENT_SUMMARIES.get(key, EVENT_SUMMARIES["start"]),
              offer=texts.offer_title(offer))
@@ -258,10 +261,12 @@ def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug:
     # calendar had three "Sidste dag for din klage" on the same day).
     rank = {"likely": 0, "possible": 1, "unlikely": 2}
     complaint_owner: dict[date, str] = {}
+    sharing: dict[date, int] = {}  # how many offers a complaint date stands for
     for offer in sorted(offers, key=lambda o: rank[o.verdict]):
         for d in offer.deadlines:
             if d.kind == "complaint":
                 complaint_owner.setdefault(d.date, offer.id)
+                sharing[d.date] = sharing.get(d.date, 0) + 1
     events = []
     for offer in offers:
         for d in upcoming(offer, assessment.today):
@@ -280,7 +285,10 @@ def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug:
             if contact:
                 lines.append(contact)
             lines.append(_("Fra Træningsguiden. Det er en vejledning, ikke en afgørelse."))
-            summary = _summary(d, offer)
+            # Shared by several offers, the date is the decision's, whichever offer it was
+            # about: the event does not name one (review).
+            summary = (str(EVENT_SUMMARIES["complaint_shared"])
+                       if d.kind == "complaint" and sharing[d.date] > 1 else _summary(d, offer))
             events.append(CalendarEvent(
                 uid=event_uid(slug, offer.id, d.kind, d.goal.what, d.date.isoformat(),
                               domain=domain),

@@ -560,6 +560,19 @@ def test_calendar_reminders_read_right_the_day_before(pages, client, now):
                                      "ikke har tilbudt dig start ("), free_choice
 
 
+def test_a_deadline_to_plan_or_start_is_called_so_in_the_calendar(pages, client, now):
+    """Fredensborg: "Senest 10 hverdage efter modtagelse af henvendelsen … skal
+    genoptræningen være planlagt og/eller iværksat." Its event said "Kommunens frist for at
+    starte din træning" (review)."""
+    now(2026, 3, 30, 9, 0)
+    run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
+    cal = icalendar.Calendar.from_ical(client.get("/fredensborg/kalender.ics").data)
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert ("Kommunens frist for at planlægge eller starte din træning (Genoptræning efter "
+            "sygdom uden indlæggelse)") in summaries, summaries
+    assert not [s for s in summaries if s.startswith("Kommunens frist for at starte")]
+
+
 def test_calendar_needs_a_visit_and_deadlines(client, pages, now):
     now(2026, 3, 30, 9, 0)
     assert client.get("/herlev/kalender.ics").status_code == 302  # no answers: start page
@@ -855,8 +868,8 @@ def test_the_handout_says_which_age_each_offer_is_for(pages):
 def test_one_decision_gives_one_complaint_event(pages, now):
     """Brønderslev, a decision on § 86 stk. 1 received 23 November: the calendar file had
     three "Sidste dag for din klage" on the same day (§ 86 stk. 1, stk. 2 and the
-    Ældrelov's training, which share the municipality's 4 weeks). One, under the offer
-    that fits."""
+    Ældrelov's training, which share the municipality's 4 weeks). One, and it names no
+    offer: the date is the decision's, whichever offer it was about."""
     now(2026, 11, 24, 10, 0)
     run_flow(pages, "broenderslev", "self", {**PERSONAS["broenderslev"], "age": 58,
                                              "request_date": "2026-11-20",
@@ -864,7 +877,6 @@ def test_one_decision_gives_one_complaint_event(pages, now):
     ics = pages.client.get("/broenderslev/kalender.ics").get_data(as_text=True).replace(
         "\r\n ", "")
     summaries = [line for line in ics.splitlines() if line.startswith("SUMMARY")]
-    complaints = [s for s in summaries if "Sidste dag for din klage" in s]
-    assert complaints == ["SUMMARY;LANGUAGE=da:Sidste dag for din klage (Genoptræning efter "
-                          "sygdom uden indlæggelse)"]
+    complaints = [s for s in summaries if "klage" in s]
+    assert complaints == ["SUMMARY;LANGUAGE=da:Sidste dag for at klage over kommunens afgørelse"]
     assert "DTSTART;VALUE=DATE:20261221" in ics
