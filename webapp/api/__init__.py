@@ -11,7 +11,7 @@ from flask import Blueprint, jsonify, request
 from pydantic import TypeAdapter, ValidationError
 
 from .. import context
-from ..domain.answers import Answers, IsoDate
+from ..domain.answers import Answers, IsoDate, written_as_date
 from ..domain.assess import assess
 from ..domain.loader import RuleBook
 from ..security import csrf
@@ -24,7 +24,6 @@ csrf.exempt(bp)
 
 TOP_LEVEL = {"municipality", "answers", "today"}
 DAY = TypeAdapter(IsoDate)
-WRITTEN_AS_A_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits, nothing after
 
 
 class ApiError(Exception):
@@ -145,7 +144,7 @@ def parse_request() -> tuple[str, Answers, date]:
             # date. Told by what was written: pydantic calls year 0 a format error.
             written = body["today"]
             message = (problem_text(exc.errors()[0])
-                       if isinstance(written, str) and WRITTEN_AS_A_DATE.fullmatch(written)
+                       if written_as_date(written)
                        else _("Datoen skal skrives som ÅÅÅÅ-MM-DD."))
             raise ApiError(400, "invalid_date", message, "today") from None
     return municipality.slug, answers, today

@@ -25,6 +25,12 @@ from pydantic_core import PydanticCustomError
 
 _ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # ASCII digits, no newline after
 
+
+def written_as_date(value: Any) -> bool:
+    """ÅÅÅÅ-MM-DD in ASCII digits with nothing after, whether or not such a day exists."""
+    return isinstance(value, str) and _ISO.match(value) is not None
+
+
 # Dates a person can mean here. The forms ask for years in this range; the API and a
 # session cookie are held to it too, so no deadline is ever counted past year 9999.
 EARLIEST_DATE = date(2000, 1, 1)
@@ -32,9 +38,7 @@ LATEST_DATE = date(2100, 12, 31)
 
 
 def _iso_date_only(value: Any) -> Any:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and _ISO.match(value):
+    if isinstance(value, date) or written_as_date(value):
         return value
     raise ValueError("expected a date as YYYY-MM-DD")
 
