@@ -141,7 +141,7 @@ def national_guarantees(national: NationalRules, about_patient: bool = False) ->
               "træningen inden for %(days)s dage efter udskrivelsen. Ellers må patienten vælge "
               "en privat leverandør, som kommunerne (KL) har aftale med (Sundhedsloven § 140).",
               days=national.free_choice_days),
-            str(PRO_TRANSPORT["national_140"]),
+            str(texts.TRANSPORT_ABOUT_PATIENT["national_140"]),
             _("Har patienten et svært fysisk handicap eller en sygdom, der bliver værre, kan "
               "lægen henvise til gratis fysioterapi (Sundhedsloven § 140 a)."),
             _("Fra %(age)s år gives træning efter sygdom som en del af helhedspleje efter "
@@ -484,38 +484,6 @@ PRO_CONTACTERS = {
     "hospital": _l("sygehuset"),
     "others_with_consent": _l("andre med borgerens samtykke"),
 }
-
-# What the offer costs and what transport there is, said about the patient (the GP's page);
-# texts.TRANSPORT and texts.FEES say the same to "du".
-PRO_TRANSPORT = {
-    "free_if_needed": _l("Gratis kørsel, hvis patienten ikke selv kan komme frem. Terapeuten "
-                         "vurderer behovet."),
-    "assessed_with_payment": _l("Terapeuten vurderer behovet for kørsel. Patienten betaler selv "
-                                "for kørslen."),
-    "own_payment": _l("Ingen kørsel. Patienten betaler selv for at komme frem og tilbage."),
-    "not_granted": _l("Ingen kørsel til denne træning."),
-    "national_140": _l("Patienten har ret til kørsel eller godtgørelse, hvis patienten er "
-                       "pensionist, har mere end 50 km hver vej, eller ikke kan tage offentlig "
-                       "transport (også Flextrafik) på grund af sit helbred."),
-}
-
-
-def pro_costs(costs: Costs | None) -> list[str]:
-    """'Pris og kørsel' on the GP's page: texts.cost_lines, said about the patient."""
-    out = [_("Træningen er gratis.")] if texts.training_free(costs) else []
-    if costs is None or costs.transport is None:
-        out += [texts.fee_text(f, about_patient=True) for f in (costs.fees if costs else [])]
-        return [*out, _("Spørg kommunen, om patienten kan få kørsel.")]
-    out.append(str(PRO_TRANSPORT[costs.transport]))
-    for fee in costs.fees:
-        if (fee.what == "transport" and fee.amount_dkk is None
-                and costs.transport == "assessed_with_payment"):
-            # "Patienten betaler selv for kørslen" is said just before (Fredensborg)
-            out.append(_("Spørg kommunen om prisen på kørslen."))
-        else:
-            out.append(texts.fee_text(fee, about_patient=True))
-    return out
-
 
 # (kind, label): kind 'target' describes who the offer is for, 'exclusion' who it is not for.
 PRO_CONDITIONS: dict[str, tuple[str, Any]] = {

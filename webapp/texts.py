@@ -594,6 +594,19 @@ TRANSPORT = {
     ),
 }
 
+# The same, said about the patient (the GP's page).
+TRANSPORT_ABOUT_PATIENT = {
+    "free_if_needed": _l("Gratis kørsel, hvis patienten ikke selv kan komme frem. Terapeuten "
+                         "vurderer behovet."),
+    "assessed_with_payment": _l("Terapeuten vurderer behovet for kørsel. Patienten betaler selv "
+                                "for kørslen."),
+    "own_payment": _l("Ingen kørsel. Patienten betaler selv for at komme frem og tilbage."),
+    "not_granted": _l("Ingen kørsel til denne træning."),
+    "national_140": _l("Patienten har ret til kørsel eller godtgørelse, hvis patienten er "
+                       "pensionist, har mere end 50 km hver vej, eller ikke kan tage offentlig "
+                       "transport (også Flextrafik) på grund af sit helbred."),
+}
+
 TRANSPORT_STATUS = {
     "likely": _l("Ud fra dine svar ser du ud til at have ret til kørsel eller godtgørelse."),
     "possible": _l("Ud fra dine svar kan vi ikke sige, om du har ret til kørsel."),
@@ -634,25 +647,31 @@ FEES = {
 }
 
 
+# A fee the standard names without an amount.
+FEES_UNPRICED = {
+    "activity_attendance": _l("Aktivitets- og samværstilbud: du betaler pr. gang."),
+    "transport": _l("Kørsel: du betaler selv. Spørg kommunen om prisen."),
+}
 # The same, said about the patient (the GP's page).
 FEES_ABOUT_PATIENT = {
     **FEES,
     "materials": _l("Materialer, fx madvarer til køkkentræning: patienten betaler selv."),
     "food_temporary_stay": _l("Under et midlertidigt ophold betaler patienten selv for maden."),
 }
+FEES_UNPRICED_ABOUT_PATIENT = {
+    "activity_attendance": _l("Aktivitets- og samværstilbud: patienten betaler pr. gang."),
+    "transport": _l("Kørsel: patienten betaler selv. Spørg kommunen om prisen."),
+}
 
 
 def fee_text(fee: Fee, about_patient: bool = False) -> str:
-    fees = FEES_ABOUT_PATIENT if about_patient else FEES
-    amount = format_amount(fee.amount_dkk) if fee.amount_dkk is not None else ""
-    text = str(fees[fee.what]) % {"amount": amount} if "%(amount)s" in str(fees[fee.what]) \
-        else str(fees[fee.what])
-    if fee.what == "activity_attendance" and fee.amount_dkk is None:
-        text = (_("Aktivitets- og samværstilbud: patienten betaler pr. gang.") if about_patient
-                else _("Aktivitets- og samværstilbud: du betaler pr. gang."))
-    if fee.what == "transport" and fee.amount_dkk is None:
-        text = (_("Kørsel: patienten betaler selv. Spørg kommunen om prisen.") if about_patient
-                else _("Kørsel: du betaler selv. Spørg kommunen om prisen."))
+    unpriced = FEES_UNPRICED_ABOUT_PATIENT if about_patient else FEES_UNPRICED
+    if fee.amount_dkk is None and fee.what in unpriced:
+        text = str(unpriced[fee.what])
+    else:
+        message = str((FEES_ABOUT_PATIENT if about_patient else FEES)[fee.what])
+        amount = format_amount(fee.amount_dkk) if fee.amount_dkk is not None else ""
+        text = message % {"amount": amount} if "%(amount)s" in message else message
     if "coffee" in fee.includes:
         text += " " + _("Kaffe er med i prisen.")
     if fee.set_by:
@@ -691,20 +710,31 @@ def training_free(costs: Costs | None) -> bool:
     return costs is None or costs.training_free
 
 
-def cost_lines(costs: Costs | None, approved: str | None) -> list[str]:
-    """'Hvad koster det?' on the result page, said to "du". `approved`: the standard's date,
-    formatted, for the reimbursement amounts it gives. Where neither the standard nor the law
-    says anything about transport, the person is told to ask (the GP's page says the same
-    about the patient: extras_texts.pro_costs)."""
+def cost_lines(costs: Costs | None, approved: str | None = None,
+               about_patient: bool = False) -> list[str]:
+    """'Hvad koster det?' on the result page, said to "du"; with ``about_patient``, the GP
+    page's 'Pris og kørsel', said about the patient and without the practical details
+    below the fees (other ways to travel, reimbursement, notes), which speak to "du".
+    ``approved``: the standard's date, formatted, for the reimbursement amounts it gives.
+    Where neither the standard nor the law says anything of transport, the reader is told
+    to ask."""
     lines = [_("Træningen er gratis.")] if training_free(costs) else []
-    lines += [fee_text(f) for f in (costs.fees if costs else [])]
-    if costs is None or costs.transport is None:
-        return [*lines, str(ASK_ABOUT_TRANSPORT)]
-    lines.append(str(TRANSPORT[costs.transport]))
+    transport = costs.transport if costs else None
+    if transport is None:
+        lines.append(str(ASK_ABOUT_TRANSPORT[about_patient]))
+    else:
+        lines.append(str((TRANSPORT_ABOUT_PATIENT if about_patient else TRANSPORT)[transport]))
+    for fee in costs.fees if costs else []:
+        if fee.what == "transport" and fee.amount_dkk is None and transport in PAYS_FOR_RIDE:
+            lines.append(_("Spørg kommunen om prisen på kørslen."))  # who pays is said above
+        else:
+            lines.append(fee_text(fee, about_patient))
+    if costs is None or transport is None or about_patient:
+        return lines
     if costs.transport_alternatives:
         lines.append(_("Du kan bruge:") + " " + ", ".join(
             name_text(t) for t in costs.transport_alternatives) + ".")
-    if costs.transport == "national_140" and not costs.reimbursement:
+    if transport == "national_140" and not costs.reimbursement:
         lines.append(str(REIMBURSEMENT_WITHOUT_AMOUNT))
     if costs.reimbursement:
         lines.append(reimbursement_text(costs.reimbursement.pensioner_min_dkk,
@@ -713,7 +743,10 @@ def cost_lines(costs: Costs | None, approved: str | None) -> list[str]:
     return lines
 
 
-ASK_ABOUT_TRANSPORT = _l("Spørg kommunen, om du kan få kørsel.")
+# Transport rules that already say the person pays for the ride.
+PAYS_FOR_RIDE = frozenset({"assessed_with_payment"})
+ASK_ABOUT_TRANSPORT = {False: _l("Spørg kommunen, om du kan få kørsel."),
+                       True: _l("Spørg kommunen, om patienten kan få kørsel.")}
 
 
 def place_text(place: Place) -> str:

@@ -200,10 +200,10 @@ def test_professional_page_says_what_each_offer_costs_and_what_transport_there_i
 def test_every_kind_of_transport_is_said_about_the_patient():
     from typing import get_args
 
-    from webapp import extras_texts, texts
+    from webapp import texts
     from webapp.domain.rules import TransportRule
     kinds = set(get_args(TransportRule))
-    assert kinds and kinds == set(extras_texts.PRO_TRANSPORT) == set(texts.TRANSPORT)
+    assert kinds and kinds == set(texts.TRANSPORT_ABOUT_PATIENT) == set(texts.TRANSPORT)
 
 
 def test_professionals_index_lists_all_98(pages):
