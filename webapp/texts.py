@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from babel.lists import format_list
 from flask import g, has_request_context
 
 from .domain.assess import Complaint, Deadline, Note, OfferAssessment, Reason, Transport
@@ -34,6 +35,7 @@ from .i18n import (
     format_long_date,
     format_short_date,
     format_time,
+    locale_name,
 )
 from .speedups import gettext as _
 from .speedups import lazy_gettext as _l
@@ -750,11 +752,27 @@ ASK_ABOUT_TRANSPORT = {False: _l("Spørg kommunen, om du kan få kørsel."),
 
 
 def place_text(place: Place) -> str:
-    text = str(PLACES[place.kind])
-    if place.name:
-        text = _("%(place)s (%(name)s)", place=text, name=place.name)
-    if place.when != "default":
-        text = _("%(place)s, %(when)s", place=text, when=PLACE_WHEN[place.when])
+    return _place_text(place.kind, place.when, [place.name] if place.name else [])
+
+
+def place_texts(places: list[Place]) -> list[str]:
+    """The places as said on a page: named places of the same kind and condition are named
+    together ("under et midlertidigt ophold (Lærkegaard Center eller Lille Birkholm
+    Center), hvis det er nødvendigt"), so a reader does not meet the same words twice."""
+    names: dict[tuple[str, str, bool], list[str]] = {}
+    for place in places:
+        names.setdefault((place.kind, place.when, bool(place.name)), []).append(place.name or "")
+    return [_place_text(kind, when, [n for n in group if n])
+            for (kind, when, _named), group in names.items()]
+
+
+def _place_text(kind: str, when: str, names: list[str]) -> str:
+    text = str(PLACES[kind])
+    if names:
+        text = _("%(place)s (%(name)s)", place=text, name=format_list(
+            names, style="or", locale=locale_name()))
+    if when != "default":
+        text = _("%(place)s, %(when)s", place=text, when=PLACE_WHEN[when])
     return text
 
 

@@ -531,3 +531,19 @@ def test_start_page_promises_what_the_longest_walk_takes(pages):
                   for slug, answers in PERSONAS.items())
     assert longest >= 12, "the walks are short: the test proves little"
     assert minutes * 60 >= longest * 15, (minutes, longest)
+
+
+def test_places_of_one_kind_are_named_together(pages):
+    """Herlev: 'Træningen kan også foregå under et midlertidigt ophold på Lærkegaard Center
+    eller Lille Birkholm center.' The page says it once, with both names, as the standard
+    does, and not 'under et midlertidigt ophold … ; under et midlertidigt ophold …'."""
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sel-86-1"'):]
+    card = card[:card.index("</section>")]
+    assert ("<li>Sted: i kommunens træningscenter; i dit eget hjem; i dit nærmiljø; under et "
+            "midlertidigt ophold (Lærkegaard Center eller Lille Birkholm Center), hvis det er "
+            "nødvendigt.</li>") in card
+    english = pages.get("/herlev/resultat?lang=en", lang="en").get_data(as_text=True)
+    assert "during a temporary stay (Lærkegaard Center or Lille Birkholm Center), if needed." \
+        in english
