@@ -752,28 +752,43 @@ ASK_ABOUT_TRANSPORT = {False: _l("Spørg kommunen, om du kan få kørsel."),
 
 
 def place_text(place: Place) -> str:
-    return _place_text(place.kind, place.when, [place.name] if place.name else [])
+    return _with_when(_place_name(place.kind, [place.name] if place.name else []), place.when)
 
 
 def place_texts(places: list[Place]) -> list[str]:
-    """The places as said on a page: named places of the same kind and condition are named
-    together ("under et midlertidigt ophold (Lærkegaard Center eller Lille Birkholm
-    Center), hvis det er nødvendigt"), so a reader does not meet the same words twice."""
+    """The places as said on a page, so a reader does not meet the same words twice: named
+    places of one kind are named together ("under et midlertidigt ophold (Lærkegaard Center
+    eller Lille Birkholm Center)"), and places with the same condition share it ("udendørs,
+    i dit eget hjem eller over video, hvis det er nødvendigt")."""
     names: dict[tuple[str, str, bool], list[str]] = {}
     for place in places:
         names.setdefault((place.kind, place.when, bool(place.name)), []).append(place.name or "")
-    return [_place_text(kind, when, [n for n in group if n])
-            for (kind, when, _named), group in names.items()]
+    by_when: dict[str, list[str]] = {}
+    for (kind, when, _named), group in names.items():
+        by_when.setdefault(when, []).append(_place_name(kind, [n for n in group if n]))
+    lines: list[str] = []
+    for when, texts in by_when.items():
+        if when == "default":
+            lines += texts
+        else:
+            lines.append(_with_when(_or_list(texts), when))
+    return lines
 
 
-def _place_text(kind: str, when: str, names: list[str]) -> str:
+def _place_name(kind: str, names: list[str]) -> str:
     text = str(PLACES[kind])
-    if names:
-        text = _("%(place)s (%(name)s)", place=text, name=format_list(
-            names, style="or", locale=locale_name()))
-    if when != "default":
-        text = _("%(place)s, %(when)s", place=text, when=PLACE_WHEN[when])
-    return text
+    return _("%(place)s (%(name)s)", place=text, name=_or_list(names)) if names else text
+
+
+def _with_when(text: str, when: str) -> str:
+    if when == "default":
+        return text
+    return _("%(place)s, %(when)s", place=text, when=PLACE_WHEN[when])
+
+
+def _or_list(items: list[str]) -> str:
+    """'a, b eller c' ('a, b or c') in the page's language."""
+    return format_list(items, style="or", locale=locale_name())
 
 
 def content_label(code: str) -> str:

@@ -547,3 +547,16 @@ def test_places_of_one_kind_are_named_together(pages):
     english = pages.get("/herlev/resultat?lang=en", lang="en").get_data(as_text=True)
     assert "during a temporary stay (Lærkegaard Center or Lille Birkholm Center), if needed." \
         in english
+
+
+def test_places_with_one_condition_share_it(pages):
+    """Fredericia § 140: training outdoors, at home, at the care home and over video only
+    when needed. 'hvis det er nødvendigt' is said once for all four, not after each."""
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sul-140"'):]
+    card = card[:card.index("</section>")]
+    assert ("<li>Sted: i et af kommunens sundhedscentre (Fredericia Sundhedshus); udendørs, i "
+            "dit eget hjem, på plejecentret eller over video, hvis det er nødvendigt; under et "
+            "midlertidigt ophold (Hannerup Pleje og Rehabiliteringscenter), hvis du bor der."
+            "</li>") in card
