@@ -16,6 +16,7 @@ import io
 import json
 import re
 import string
+import time
 
 import pytest
 import schemathesis
@@ -1092,3 +1093,24 @@ def test_a_calendar_without_dates_says_so(fuzz_app, lang):
         title = {"da": "Der er ingen datoer til kalenderen",
                  "en": "There are no dates for your calendar"}[lang]
         assert f"<h1>{title}</h1>" in response.get_data(as_text=True)
+
+
+def test_an_age_with_a_long_run_of_spaces_is_read_at_once():
+    """The age's patterns ("78 år") backtracked over a run of spaces in time that grows
+    with its square: "7", 16,000 spaces and "x" (a form within the 16 KiB limit) held a
+    worker for most of a second, and 60,000 spaces for over ten (found by the
+    eighth fuzzing session). The limit is raised here so the effect is plain to see."""
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": True, "RATE_LIMIT_PER_MINUTE": 10**9,
+                      "MAX_CONTENT_LENGTH": 200_000, "MAX_FORM_MEMORY_SIZE": 200_000})
+    client = chosen_client(app)
+    token = csrf_token(client, "/herlev/spoergsmaal/age")
+    for typed in ("7" + " " * 60_000 + "x", "7" + " " * 60_000 + "år" + " " * 60_000 + "x"):
+        started = time.monotonic()
+        response = client.post("/herlev/spoergsmaal/age",
+                               data={"csrf_token": token, "answer": typed})
+        assert time.monotonic() - started < 1
+        assert response.status_code == 400
+        assert "Skriv et helt tal, fx 72." in response.get_data(as_text=True)
+    response = client.post("/herlev/spoergsmaal/age",
+                           data={"csrf_token": token, "answer": " 78 \t år. "})
+    assert response.status_code == 302

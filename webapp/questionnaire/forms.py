@@ -60,7 +60,9 @@ class AgeField(IntegerField):
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         if valuelist and isinstance(valuelist[0], str) and valuelist[0].strip():
-            typed = unicodedata.normalize("NFC", valuelist[0])
+            # Runs of spaces made one: the patterns' two \s* around "år" backtrack over a
+            # long run ("7", 16,000 spaces, "x" held a worker for most of a second).
+            typed = " ".join(unicodedata.normalize("NFC", valuelist[0]).split())
             found = self.UNIT.match(typed)
             if not found:  # int() would take "1_0" as 10 and "+72" as 72: digits only
                 self.data = None
