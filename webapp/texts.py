@@ -367,9 +367,21 @@ START_NOTICES = {
                                        "Du får den næste ledige tid."),
 }
 
-PLAN_RECEIVED_NOTE = _l("Fristen tæller fra den dag, kommunen får genoptræningsplanen. Her "
-                       "er regnet fra den dag, du kom hjem. Kommer planen senere, bliver "
-                       "fristen senere.")
+# Said after a date counted from discharge where the standard counts from the plan's arrival,
+# which nobody can answer (Nyborg: "efter henvisningen er modtaget"); the second text when
+# several dates in a row share it, said once after the last of them.
+PLAN_RECEIVED_NOTE = {
+    False: _l("Fristen tæller fra den dag, kommunen får genoptræningsplanen. Her er regnet fra "
+              "den dag, du kom hjem. Kommer planen senere, bliver fristen senere."),
+    True: _l("Fristerne tæller fra den dag, kommunen får genoptræningsplanen. Her er regnet fra "
+             "den dag, du kom hjem. Kommer planen senere, bliver fristerne senere."),
+}
+ASSUMED_FROM_NOTE = {
+    False: _l("Kommunen skriver ikke, fra hvilken dag fristen tæller. Her er regnet fra "
+              "%(day)s."),
+    True: _l("Kommunen skriver ikke, fra hvilken dag fristerne tæller. Her er regnet fra "
+             "%(day)s."),
+}
 
 
 # The day a period is counted from, where the standard does not name it and we chose it
@@ -384,18 +396,22 @@ FROM_DAY = {
 }
 
 
-def deadline_text(deadline: Deadline, municipality: str) -> str:
+def deadline_text(deadline: Deadline, municipality: str, with_note: bool = True) -> str:
+    note = deadline_note(deadline) if with_note else None
     text = _deadline_text(deadline, municipality)
-    if deadline.goal.counted_from == "plan_received":
-        # The standard counts from the plan's arrival, which nobody can answer: the date is
-        # counted from discharge, and the page says so (Nyborg: "efter henvisningen er
-        # modtaget").
-        return f"{text} {PLAN_RECEIVED_NOTE}"
-    if deadline.goal.counted_from_assumed:
-        return " ".join((text, _(
-            "Kommunen skriver ikke, fra hvilken dag fristen tæller. Her er regnet fra %(day)s.",
-            day=FROM_DAY[deadline.goal.counted_from])))
-    return text
+    return f"{text} {note}" if note else text
+
+
+def deadline_note(deadline: Deadline, several: bool = False) -> str | None:
+    """What a date rests on where the standard does not say it plainly: the plan's arrival
+    (counted from discharge instead), or a starting day the standard does not name
+    (ServiceGoal.counted_from_assumed). ``several``: said once for several dates."""
+    goal = deadline.goal
+    if goal.counted_from == "plan_received":
+        return str(PLAN_RECEIVED_NOTE[several])
+    if goal.counted_from_assumed:
+        return str(ASSUMED_FROM_NOTE[several]) % {"day": FROM_DAY[goal.counted_from]}
+    return None
 
 
 def _deadline_text(deadline: Deadline, municipality: str) -> str:

@@ -560,3 +560,19 @@ def test_places_with_one_condition_share_it(pages):
             "dit eget hjem, på plejecentret eller over video, hvis det er nødvendigt; under et "
             "midlertidigt ophold (Hannerup Pleje og Rehabiliteringscenter), hvis du bor der."
             "</li>") in card
+
+
+def test_a_note_two_dates_rest_on_is_said_once(pages):
+    """Nyborg counts both its contact and its start 'efter henvisningen er modtaget', which
+    nobody can answer; both dates are counted from discharge, and the page says so once,
+    after the second date, not after each."""
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    html = pages.get("/nyborg/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sul-140"'):]
+    card = card[:card.index("</section>")]
+    assert "Fristen tæller fra den dag" not in card
+    assert card.count("Fristerne tæller fra den dag, kommunen får genoptræningsplanen. Her er "
+                      "regnet fra den dag, du kom hjem. Kommer planen senere, bliver fristerne "
+                      "senere.") == 1
+    assert card.index("senest fredag den 24. april 2026") < card.index("Fristerne tæller")
+    assert card.index("senest mandag den 13. april 2026") < card.index("senest fredag den 24.")

@@ -57,15 +57,22 @@ def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]
     if rules.apply:
         steps.append({"title": str(texts.ROUTES[rules.apply.route]), "date_text": None})
     dated = {d.kind: d for d in offer.deadlines}
-    for goal in rules.service_goals:
-        if goal.kind in ("free_choice", "complaint"):
+    shown = [(goal, dated[goal.kind] if goal.kind in dated and dated[goal.kind].goal == goal
+              else None)
+             for goal in rules.service_goals if goal.kind not in ("free_choice", "complaint")]
+    # A note several dates rest on (Nyborg: both counted from discharge, not from the plan's
+    # arrival) is said once, after the last of them.
+    notes = [texts.deadline_note(d) if d else None for _goal, d in shown]
+    shared = {note for note in notes if note and notes.count(note) > 1}
+    last = {note: i for i, note in enumerate(notes) if note in shared}
+    for i, (goal, d) in enumerate(shown):
+        if d is None:
+            steps.append({"title": texts.goal_text(goal), "date_text": None, "body": None})
             continue
-        d = dated.get(goal.kind) if dated.get(goal.kind) and dated[goal.kind].goal == goal else None
-        steps.append({
-            "title": texts.deadline_text(d, municipality) if d else texts.goal_text(goal),
-            "date_text": None,
-            "body": texts.deadline_warning(d) if d else None,
-        })
+        title = texts.deadline_text(d, municipality, with_note=notes[i] not in shared)
+        if last.get(notes[i]) == i:
+            title += " " + (texts.deadline_note(d, several=True) or "")
+        steps.append({"title": title, "date_text": None, "body": texts.deadline_warning(d)})
     if rules.duration or rules.frequency:
         steps.append({"title": _("Du træner i en periode. Terapeuten følger op undervejs."),
                       "date_text": None})
