@@ -492,6 +492,9 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
                      date=when)
         return _("%(municipality)s skulle have kontaktet dig senest %(date)s. Er det ikke "
                  "sket, så ring til dem.", municipality=municipality, date=when)
+    if what == "clarifying_talk":
+        return _("Du skulle have haft en afklarende samtale senest %(date)s. Har du ikke haft "
+                 "den, så kontakt %(municipality)s.", municipality=municipality, date=when)
     if deadline.goal.aim:
         return _("Kommunen ville gerne have startet træningen senest %(date)s. Er den ikke "
                  "startet, så kontakt %(municipality)s.", municipality=municipality, date=when)

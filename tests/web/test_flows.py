@@ -576,3 +576,17 @@ def test_a_note_two_dates_rest_on_is_said_once(pages):
                       "senere.") == 1
     assert card.index("senest fredag den 24. april 2026") < card.index("Fristerne tæller")
     assert card.index("senest mandag den 13. april 2026") < card.index("senest fredag den 24.")
+
+
+def test_a_passed_date_for_a_talk_says_talk_not_training(pages):
+    """Fredericia § 119: 'Vi tilbyder dig en afklarende samtale hurtigst muligt og senest 4
+    uger efter, at vi har modtaget henvendelsen.' The standard promises a talk, not a start:
+    once the day has passed, the page must not say the training should have started."""
+    run_flow(pages, "fredericia", "self", {"age": 30, "smoker": True, "motivated": True,
+                                           "request_date": "2026-09-01"})
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sul-119"'):]
+    card = card[:card.index("</section>")]
+    assert ("Du skulle have haft en afklarende samtale senest tirsdag den 29. september 2026. "
+            "Har du ikke haft den, så kontakt Fredericia Kommune.") in card
+    assert "Træningen skulle være startet" not in card
