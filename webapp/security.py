@@ -8,8 +8,10 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
-from flask import Flask, Response, request, session
+from flask import Flask, Request, Response, request, session
+from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
+from itsdangerous import BadData
 from werkzeug.exceptions import (
     BadRequest,
     RequestEntityTooLarge,
@@ -180,7 +182,31 @@ def sane_session() -> None:
         session.pop("_flashes")
 
 
+class ReadableSession(SecureCookieSessionInterface):
+    """Flask's signed session cookie, where a cookie that holds no session is no session.
+
+    Flask starts afresh when the signature is wrong, but a cookie signed with our key whose
+    content is not a session (not JSON, a list or a number, a tagged value of the wrong
+    shape, a nesting too deep) raised before any page could be made: a bare 500 in English
+    on every address. Only the key signs one; the visit then starts afresh, as with a
+    cookie signed with another key.
+    """
+
+    def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
+        serializer = self.get_signing_serializer(app)
+        value = request.cookies.get(self.get_cookie_name(app))
+        if serializer is None or not value:
+            return super().open_session(app, request)
+        max_age = int(app.permanent_session_lifetime.total_seconds())
+        try:
+            data = serializer.loads(value, max_age=max_age)
+        except BadData:  # a wrong signature, or a payload that cannot be read
+            data = None
+        return self.session_class(data if isinstance(data, dict) else {})
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = ReadableSession()
     app.wsgi_app = ChunkedBodyGuard(app.wsgi_app, int(app.config["MAX_CONTENT_LENGTH"]))  # type: ignore[method-assign]
     limiter = RateLimiter(int(app.config["RATE_LIMIT_PER_MINUTE"]))
 
