@@ -468,10 +468,12 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
     when = format_long_date(deadline.date)
     what = deadline.goal.what
     if deadline.kind == "free_choice":
+        # The right rests on what the municipality could offer, not on whether the training
+        # has started: a person who said no to an offered time does not get it.
         return _(
-            "%(municipality)s skulle have tilbudt dig start senest %(date)s. Er træningen "
-            "ikke startet, må du nu vælge en privat leverandør, der har en aftale med "
-            "kommunerne gennem KL. Se fritvalgservice.dk.",
+            "Kunne %(municipality)s ikke tilbyde dig start senest %(date)s, må du nu vælge en "
+            "privat leverandør, der har en aftale med kommunerne gennem KL. Se "
+            "fritvalgservice.dk.",
             municipality=municipality,
             date=when,
         )
