@@ -26,6 +26,7 @@ from .domain.rules import (
     Frequency,
     NationalRules,
     Obligations,
+    OfferRules,
     ServiceGoal,
     Unit,
 )
@@ -573,6 +574,17 @@ def frequency_text(frequency: Frequency) -> str | None:
     if frequency.as_a_rule:
         text = _("%(frequency)s (som regel)", frequency=text)
     return text + "."
+
+
+def scope_text(rules: OfferRules) -> str | None:
+    """How often and how long, for the GP's page. Where the frequency is the municipality's
+    own team's (Delivery.own_team_facts), it says so, after the period that holds for all."""
+    often = frequency_text(rules.frequency) if rules.frequency else None
+    long = duration_cell(rules.duration) if rules.duration else None
+    if often and rules.delivery and rules.delivery.own_team_facts:
+        return " ".join(filter(None, [long, _("På kommunens eget hold: %(frequency)s",
+                                              frequency=often)]))
+    return " ".join(filter(None, [often, long])) or None
 
 
 def duration_cell(duration: Duration) -> str:

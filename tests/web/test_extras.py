@@ -830,6 +830,37 @@ def test_the_own_teams_conditions_are_not_reasons_it_fits(pages, now):
         "Andre kan gå til en privat fysioterapeut med ydernummer.")
 
 
+def test_the_own_teams_frequency_and_rules_are_said_to_be_the_own_teams(pages):
+    """Fredericia § 140 a: 'Du kan vælge at få din vederlagsfri fysioterapi hos en
+    privatpraktiserende fysioterapeut med ydernummer eller du kan få den hos Træning &
+    Forebyggelse …' and, of the municipality's team only, 'Træning på hold 1 x ugentligt á 1
+    times varighed'. Someone going to a private physiotherapist must not read the team's
+    form, hours and rules as theirs; the year the referral lasts holds for both."""
+    run_flow(pages, "fredericia", "self", {
+        "age": 60, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting",
+        "severe_disability": "yes"})
+    page = main_text(pages.get("/fredericia/resultat"))
+    part = page[page.index("Vederlagsfri fysioterapi (Sundhedsloven § 140 a)"):]
+    part = part[:part.index("Sådan klager du")]
+    note = ("Det, der står her om form, tider, afbud og indhold, gælder kommunens eget hold. "
+            "Går du til en privat fysioterapeut, aftaler du det med fysioterapeuten.")
+    assert part.index("Sted: hos en privat fysioterapeut") < part.index(note) \
+        < part.index("Form: på hold.")
+    assert note not in page.replace(part, "")  # only where a private provider is the other way
+    gp = parse(pages.get("/fredericia/fagperson"))
+    section = next(s for s in gp.iter("section")
+                   if any(h.get("id") == "pro-sul-140a" for h in s.iter("h2")))
+    terms = [text_of(e) for e in section.iter() if e.tag in ("dt", "dd")]
+    assert terms[terms.index("Omfang") + 1] == (
+        "I perioder på 12 måneder. På kommunens eget hold: 1 gang om ugen, 60 minutter hver "
+        "gang.")
+    herlev = parse(pages.get("/herlev/fagperson"))
+    section = next(s for s in herlev.iter("section")
+                   if any(h.get("id") == "pro-sel-86-1" for h in s.iter("h2")))
+    terms = [text_of(e) for e in section.iter() if e.tag in ("dt", "dd")]
+    assert terms[terms.index("Omfang") + 1] == "1-3 gange om ugen (som regel). Højst 10 uger."
+
+
 def test_the_minimum_own_expense_is_said_without_a_figure_from_the_standard(pages, now):
     """ASSESSMENT.md §4.4: "Reimbursement only above a minimum own expense per visit". Only
     Nyborg's standard gives the amounts; elsewhere the rule was left out."""

@@ -258,6 +258,12 @@ class Delivery(Model):
     provider: str | None = None
     free_choice_of_provider: Literal["yes", "no", "other_municipality"] | None = None
     same_therapist_aimed: bool = False
+    own_team_facts: bool = Field(
+        default=False,
+        description="form, frequency, hours, obligations and content describe the "
+        "municipality's own team; a private physiotherapist the person may choose instead "
+        "(places) agrees them with the person (Fredericia § 140 a)",
+    )
     source: str
 
 
