@@ -32,7 +32,10 @@ OTHER_CLIENT_ERROR = (
     _l("Siden kunne ikke sende det, der blev bedt om. Gå til forsiden og prøv igen."),
 )
 # The API's own words where a page's ("go to the front page") would not fit a program.
+# A 400 that is not the API's own (a body cut short or in broken chunks, a Host header that
+# cannot be read) said "Siden kunne ikke forstå …  Gå tilbage og prøv igen."
 API_MESSAGES = {
+    400: _l("Det, der blev sendt, har et format, vi ikke kan læse."),
     404: _l("Adressen findes ikke i API'et. Se /api/v1/openapi.json."),
     405: _l("Metoden kan ikke bruges her. Se headeren Allow."),
 }

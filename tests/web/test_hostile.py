@@ -684,6 +684,25 @@ def test_api_errors_speak_to_a_program(fuzz_app, method, path, status):
     assert "forsiden" not in message and ("openapi.json" in message or "Allow" in message)
 
 
+@pytest.mark.parametrize(("path", "environ"), [
+    ("/api/v1/assessment", {"CONTENT_LENGTH": "200"}),  # the body is cut short
+    ("/api/v1/assessment", {"tg.body_problem": 400}),  # chunks that cannot be read
+    ("/api/v1/municipalities", {"HTTP_HOST": "xn--zz"}),
+])
+def test_an_api_request_that_cannot_be_read_is_told_so_as_a_program(fuzz_app, path, environ):
+    """A 400 that is not the API's own gave the pages' words to a program: "Siden kunne ikke
+    forstå det, der blev sendt. Gå tilbage og prøv igen." (found by the eighth fuzzing
+    session); now what was sent could not be read."""
+    from werkzeug.test import EnvironBuilder, run_wsgi_app
+
+    method = "POST" if path.endswith("assessment") else "GET"
+    env = EnvironBuilder(path=path, method=method, json={"municipality": "herlev"}).get_environ()
+    body, status, _headers = run_wsgi_app(fuzz_app, {**env, **environ}, buffered=True)
+    assert status.startswith("400 ")
+    message = json.loads(b"".join(body))["error"]["message"]
+    assert message == "Det, der blev sendt, har et format, vi ikke kan læse."
+
+
 def test_a_choice_sent_twice_counts_once(fuzz_app):
     client = fuzz_app.test_client()
     client.get("/")
