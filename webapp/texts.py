@@ -826,6 +826,30 @@ COMPLAINT_ABOUT = {
 }
 
 
+def complaint_pointers(complaints: tuple[Complaint, ...] | list[Complaint]) -> list[str | None]:
+    """For each complaint, None where its body's how-to (address, phone …) is to be said,
+    or words pointing to where it was: a body named twice (Styrelsen for Patientklager:
+    treatment, and transport) gets its how-to once. The pointer names the place when
+    another body came between (Brønderslev: Visitationen in Dronninglund for decisions and
+    the provider, Visitationen in Brønderslev for the content: two bodies of one name)."""
+    first_about: list[tuple[Body | Unit, str]] = []
+    pointers: list[str | None] = []
+    previous: Body | Unit | None = None
+    for complaint in complaints:
+        body = complaint.body
+        said = next((about for told, about in first_about if told == body), None)
+        if said is None:
+            first_about.append((body, complaint.route.about))
+            pointers.append(None)
+        elif body == previous:
+            pointers.append(_("Se ovenfor, hvordan du sender klagen."))
+        else:
+            pointers.append(_("Se under „%(about)s“, hvordan du sender klagen.",
+                              about=COMPLAINT_ABOUT[said]))
+        previous = body
+    return pointers
+
+
 def complaint_deadline_text(complaint: Complaint) -> str | None:
     route = complaint.route
     if route.deadline_amount is None or route.deadline_unit is None:

@@ -590,3 +590,22 @@ def test_a_passed_date_for_a_talk_says_talk_not_training(pages):
     assert ("Du skulle have haft en afklarende samtale senest tirsdag den 29. september 2026. "
             "Har du ikke haft den, så kontakt Fredericia Kommune.") in card
     assert "Træningen skulle være startet" not in card
+
+
+def test_each_complaint_body_says_where_to_send_the_complaint(pages):
+    """Brønderslev: 'Klager over indholdet i genoptræningstilbuddet … skal du kontakte:
+    Visitationen, Ældre og Hjælpemidler, Ny Rådhusplads 1, 9700 Brønderslev'. Visitationen
+    for decisions sits in Dronninglund: two bodies of one name, each with its address (the
+    second was hidden behind 'Se ovenfor'). A third route to the first body points to it by
+    name, since another body came between."""
+    run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
+    html = pages.get("/broenderslev/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sel-86-1"'):]
+    card = re.sub(r"<[^>]+>", "", card[:card.index("</section>")])
+    card = re.sub(r"\s+", " ", card)
+    assert ("Er du uenig i afgørelsen: Klag til Visitationen. Senest 4 uger efter" in card)
+    assert "Adresse: Rådhusgade 5, 9330 Dronninglund. Telefon: 99 45 44 20." in card
+    assert ("Klage over indholdet i træningen: Klag til Visitationen. Adresse: Ny Rådhusplads "
+            "1, 9700 Brønderslev. Telefon: 99 45 44 20.") in card
+    assert ("Klage over den, der træner dig: Klag til Visitationen. Se under „Er du uenig i "
+            "afgørelsen“, hvordan du sender klagen.") in card
