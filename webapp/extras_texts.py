@@ -599,7 +599,7 @@ def transport_cell(costs: Costs | None, approved: date | None) -> list[str]:
     out = [str(texts.TRANSPORT[costs.transport])]
     if costs.transport_alternatives:
         out.append(_("Du kan bruge: %(options)s.",
-                     options=", ".join(texts.name_text(t) for t in costs.transport_alternatives)))
+                     options=texts.transport_options_text(costs.transport_alternatives)))
     if costs.reimbursement:
         out.append(texts.reimbursement_text(
             costs.reimbursement.pensioner_min_dkk, costs.reimbursement.others_min_dkk,

@@ -26,6 +26,7 @@ from .domain.rules import (
     Place,
     ServiceGoal,
     TimeSpan,
+    TransportOption,
     Unit,
 )
 from .domain.vocabulary import CONTENT
@@ -755,8 +756,8 @@ def cost_lines(costs: Costs | None, approved: str | None = None,
     if costs is None or transport is None or about_patient:
         return lines
     if costs.transport_alternatives:
-        lines.append(_("Du kan bruge:") + " " + ", ".join(
-            name_text(t) for t in costs.transport_alternatives) + ".")
+        lines.append(_("Du kan bruge:") + " " + transport_options_text(
+            costs.transport_alternatives) + ".")
     if transport == "national_140" and not costs.reimbursement:
         lines.append(str(REIMBURSEMENT_WITHOUT_AMOUNT))
     if costs.reimbursement:
@@ -764,6 +765,14 @@ def cost_lines(costs: Costs | None, approved: str | None = None,
                                         costs.reimbursement.others_min_dkk, approved))
     lines += [str(TRANSPORT_NOTES[n]) for n in costs.transport_notes]
     return lines
+
+
+def transport_options_text(options: list[TransportOption]) -> str:
+    """'NT Flextur, NT Handicapkørsel, hvis du har fået den bevilget' (the result page and
+    the comparison)."""
+    return ", ".join(
+        _("%(name)s, hvis du har fået den bevilget", name=name_text(o.name)) if o.if_granted
+        else name_text(o.name) for o in options)
 
 
 # Transport rules that already say the person pays for the ride.

@@ -911,3 +911,13 @@ def test_one_decision_gives_one_complaint_event(pages, now):
     complaints = [s for s in summaries if "klage" in s]
     assert complaints == ["SUMMARY;LANGUAGE=da:Sidste dag for at klage over kommunens afgørelse"]
     assert "DTSTART;VALUE=DATE:20261221" in ics
+
+
+def test_disability_transport_is_said_to_need_a_grant(pages):
+    """Brønderslev: 'Hvis du har behov for kørsel, kan du benytte NT Flextur eller NT
+    Handicapkørsel (hvis du er bevilget handicapkørsel).' The condition is kept, on the
+    result page and in the comparison."""
+    said = "NT Flextur, NT Handicapkørsel, hvis du har fået den bevilget."
+    run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
+    assert "Du kan bruge: " + said in main_text(pages.get("/broenderslev/resultat"))
+    assert "Du kan bruge: " + said in main_text(pages.get("/sammenlign"))

@@ -305,10 +305,21 @@ class Reimbursement(Model):
     per: Literal["visit"] = "visit"
 
 
+class TransportOption(Model):
+    """A ride the person may use where the municipality grants none (Flextur …)."""
+
+    name: str
+    if_granted: bool = Field(
+        default=False,
+        description="only for people granted it (Brønderslev: 'NT Handicapkørsel (hvis du er "
+        "bevilget handicapkørsel)')",
+    )
+
+
 class Costs(Model):
     training_free: bool
     transport: TransportRule | None = None
-    transport_alternatives: list[str] = Field(default_factory=list)
+    transport_alternatives: list[TransportOption] = Field(default_factory=list)
     transport_notes: list[Literal["wait_and_shared_rides", "ready_one_hour_before",
                                   "cheapest_safe_means", "free_choice_reimbursement_only"]] = (
         Field(default_factory=list)
