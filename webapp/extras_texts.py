@@ -23,7 +23,6 @@ from .domain.rules import (
     Condition,
     Costs,
     Duration,
-    Frequency,
     NationalRules,
     Obligations,
     OfferRules,
@@ -561,25 +560,10 @@ ROW_LABELS = {
 NOT_STATED = _l("Står ikke i standarden.")
 
 
-def frequency_text(frequency: Frequency) -> str | None:
-    if frequency.per_week is None:
-        return None
-    low, high = frequency.per_week.min, frequency.per_week.max
-    if low == high:
-        text = ngettext("%(num)s gang om ugen", "%(num)s gange om ugen", low)
-    else:
-        text = _("%(min)s-%(max)s gange om ugen", min=low, max=high)
-    if frequency.session_minutes:
-        text += ", " + _("%(minutes)s minutter hver gang", minutes=frequency.session_minutes)
-    if frequency.as_a_rule:
-        text = _("%(frequency)s (som regel)", frequency=text)
-    return text + "."
-
-
 def scope_text(rules: OfferRules) -> str | None:
     """How often and how long, for the GP's page. Where the frequency is the municipality's
     own team's (Delivery.own_team_facts), it says so, after the period that holds for all."""
-    often = frequency_text(rules.frequency) if rules.frequency else None
+    often = texts.frequency_text(rules.frequency) if rules.frequency else None
     long = duration_cell(rules.duration) if rules.duration else None
     if often and rules.delivery and rules.delivery.own_team_facts:
         return " ".join(filter(None, [long, _("På kommunens eget hold: %(frequency)s",
@@ -647,7 +631,7 @@ def comparison_cell(kind: str, value: Any, approved: date | None = None) -> list
     if kind in ("contact", "start"):
         return goals_cell(value)
     if kind == "frequency":
-        text = frequency_text(value) if value is not None else None
+        text = texts.frequency_text(value) if value is not None else None
         return [text or str(NOT_STATED)]
     if kind == "duration":
         return [duration_cell(value) if value is not None else str(NOT_STATED)]

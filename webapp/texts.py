@@ -21,6 +21,7 @@ from .domain.rules import (
     Duration,
     EndRule,
     Fee,
+    Frequency,
     Hours,
     OpeningHours,
     Place,
@@ -918,6 +919,43 @@ def offer_title(offer: OfferAssessment) -> str:
     return str(OFFER_TITLES[offer.id])
 
 
+def frequency_text(frequency: Frequency) -> str | None:
+    """How often, as the standard gives it: "1-3 gange om ugen (som regel).", "Fx 2 gange om
+    ugen." (the result page, the GP's page and the comparison)."""
+    if frequency.per_week is None:
+        return None
+    low, high = frequency.per_week.min, frequency.per_week.max
+    if low == high:
+        text = ngettext("%(num)s gang om ugen", "%(num)s gange om ugen", low)
+    else:
+        text = _("%(min)s-%(max)s gange om ugen", min=low, max=high)
+    if frequency.session_minutes:
+        text += ", " + _("%(minutes)s minutter hver gang", minutes=frequency.session_minutes)
+    if frequency.example:
+        text = _("Fx %(frequency)s", frequency=text)
+    elif frequency.as_a_rule:
+        text = _("%(frequency)s (som regel)", frequency=text)
+    return text + "."
+
+
+FREQUENCY_NOTES = {
+    # Fredensborg: "I særlige tilfælde kan træningen intensiveres i kortere perioder."
+    "intensified_short_periods": _l("I særlige tilfælde kan du træne oftere i en kort periode."),
+    # Herlev: "Ved midlertidigt ophold tilstræbes hyppig og regelmæssig træning, når
+    # helbredstilstand og potentiale er til stede."
+    "frequent_during_stay": _l("Under et midlertidigt ophold er målet at træne ofte og "
+                               "regelmæssigt, hvis dit helbred kan klare det."),
+    # Fredericia: "Det kan aftales at holde pause med træningen i perioder."
+    "pause_possible": _l("Du kan aftale at holde pause med træningen i perioder."),
+}
+
+
+def frequency_lines(frequency: Frequency) -> list[str]:
+    """How often, and what the standard adds to it (the result page)."""
+    text = frequency_text(frequency)
+    return ([text] if text else []) + [str(FREQUENCY_NOTES[n]) for n in frequency.notes]
+
+
 def duration_text(duration: Duration) -> str:
     amount = duration.max_amount or 0
     span = (ngettext("%(num)s måned", "%(num)s måneder", amount) if duration.unit == "months"
@@ -925,6 +963,7 @@ def duration_text(duration: Duration) -> str:
     texts = {
         "max": _("Højst %(span)s.", span=span),
         "typical": _("Typisk %(span)s.", span=span),
+        "example": _("Fx i %(span)s.", span=span),
         "period": _("I perioder på %(span)s.", span=span),
         "until_goal": _("Til målet er nået."),
         "individual": _("Terapeuten vurderer, hvor længe."),

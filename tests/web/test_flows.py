@@ -609,3 +609,20 @@ def test_each_complaint_body_says_where_to_send_the_complaint(pages):
             "1, 9700 Brønderslev. Telefon: 99 45 44 20.") in card
     assert ("Klage over den, der træner dig: Klag til Visitationen. Se under „Er du uenig i "
             "afgørelsen“, hvordan du sender klagen.") in card
+
+
+def test_how_often_is_said_as_the_standard_gives_it(pages):
+    """Nyborg: 'Det kan også ske som enten hold- eller individuel træning f.eks. 2 x
+    ugentligt i 3 måneder' is an example, not what usually happens. Fredensborg: 'I særlige
+    tilfælde kan træningen intensiveres i kortere perioder.' — what a standard adds to how
+    often is said too."""
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    html = pages.get("/nyborg/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sul-140"'):]
+    card = re.sub(r">\s+<", "><", card[:card.index("</section>")])
+    assert "<li>Fx 2 gange om ugen.</li><li>Fx i 3 måneder.</li>" in card
+    assert "som regel" not in card and "Typisk" not in card
+    run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
+    html = re.sub(r">\s+<", "><", pages.get("/fredensborg/resultat").get_data(as_text=True))
+    assert ("<li>1-3 gange om ugen (som regel).</li><li>I særlige tilfælde kan du træne oftere "
+            "i en kort periode.</li>") in html

@@ -203,6 +203,11 @@ class Frequency(Model):
     per_week: Range | None = None
     session_minutes: int | None = None
     as_a_rule: bool = True
+    example: bool = Field(
+        default=False,
+        description="the standard gives it as an example (Nyborg: 'f.eks. 2 x ugentligt i 3 "
+        "måneder'), not as what usually happens",
+    )
     notes: list[Literal["intensified_short_periods", "frequent_during_stay", "pause_possible"]] = (
         Field(default_factory=list)
     )
@@ -212,7 +217,7 @@ class Frequency(Model):
 class Duration(Model):
     max_amount: int | None = None
     unit: Literal["weeks", "months"] | None = None
-    kind: Literal["max", "typical", "period", "until_goal", "individual"] = "max"
+    kind: Literal["max", "typical", "example", "period", "until_goal", "individual"] = "max"
     times_per_year: int | None = None
     source: str
 
