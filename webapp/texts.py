@@ -352,6 +352,8 @@ def goal_text(goal: ServiceGoal, about_patient: bool = False) -> str:
                  text=str(messages[goal.what]) % {"period": period, "after": after})
     else:
         text = str(messages[goal.what]) % {"period": period, "after": after}
+    if goal.counted_from_assumed:  # Brønderslev: "Sagsbehandlingstid: Op til 5 hverdage."
+        text += " " + _("Kommunen skriver ikke, hvornår fristen begynder. Det er vores bedste bud.")
     if goal.counted_from == "arrival":
         return _("Ved et midlertidigt ophold: %(text)s", text=text)
     return text

@@ -921,3 +921,16 @@ def test_disability_transport_is_said_to_need_a_grant(pages):
     run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
     assert "Du kan bruge: " + said in main_text(pages.get("/broenderslev/resultat"))
     assert "Du kan bruge: " + said in main_text(pages.get("/sammenlign"))
+
+
+def test_a_goal_whose_first_day_the_standard_does_not_name_says_so_to_the_gp(pages):
+    """Brønderslev: 'Sagsbehandlingstid: Op til 5 hverdage.' — from when, it does not say.
+    The citizen's dated text says so; the GP's page and the comparison, which give the goal
+    without a date, said 'efter henvendelsen' as if the standard did."""
+    caveat = "Kommunen skriver ikke, hvornår fristen begynder. Det er vores bedste bud."
+    gp = main_text(pages.get("/broenderslev/fagperson"))
+    assert ("Patienten får en skriftlig afgørelse senest 5 hverdage efter henvendelsen. "
+            + caveat) in gp
+    assert ("Du får en skriftlig afgørelse senest 5 hverdage efter din henvendelse. " + caveat) \
+        in main_text(pages.get("/sammenlign"))
+    assert caveat not in main_text(pages.get("/fredensborg/fagperson"))
