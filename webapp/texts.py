@@ -220,6 +220,11 @@ NOTES = {
         "voksne kun kan få den i begrænset omfang. Du kan altid bede kommunen vurdere dit "
         "behov. Får du afslag, kan du klage."
     ),
+    "elderly_named": _l(
+        "Kommunens kvalitetsstandard nævner kun ældre. Men efter loven kan alle voksne få "
+        "træningen, hvis de har brug for den. Du kan altid bede kommunen vurdere dit behov. "
+        "Får du afslag, kan du klage."
+    ),
     "free_choice_override": _l(
         "Efter loven (Sundhedsloven § 140) må du vælge en privat leverandør, hvis kommunen "
         "ikke kan tilbyde start inden for %(days)s dage efter udskrivelsen. Det gælder, "

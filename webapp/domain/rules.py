@@ -437,6 +437,7 @@ class OfferRules(Model):
     target_group_notes: list[
         Literal[
             "others_limited",  # "andre voksne i begrænset omfang" beside the target group
+            "elderly_named",  # the target group is "ældre borgere", and nobody else is named
         ]
     ] = Field(default_factory=list, description="what the standard says of people outside "
               "its target group who still meet the conditions (said when the offer may fit)")
