@@ -609,7 +609,14 @@ def end_rule_text(rule: EndRule) -> str:
 
 
 TRANSPORT = {
+    # Herlev: "hvis borgeren ikke kan transportere sig selv"
     "free_if_needed": _l(
+        "Kan du ikke selv komme til træningen, kan du få kørsel. Den er gratis. Terapeuten "
+        "vurderer behovet."
+    ),
+    # Fredericia: "hvis du af helbredsmæssige årsager ikke selv kan komme til Træning &
+    # Forebyggelse"
+    "free_if_health_needs": _l(
         "Kan du ikke selv komme til træningen af helbredsmæssige grunde, kan du få kørsel. "
         "Den er gratis. Terapeuten vurderer behovet."
     ),
@@ -630,6 +637,8 @@ TRANSPORT = {
 TRANSPORT_ABOUT_PATIENT = {
     "free_if_needed": _l("Gratis kørsel, hvis patienten ikke selv kan komme frem. Terapeuten "
                          "vurderer behovet."),
+    "free_if_health_needs": _l("Gratis kørsel, hvis patienten af helbredsmæssige grunde ikke "
+                               "selv kan komme frem. Terapeuten vurderer behovet."),
     "assessed_with_payment": _l("Terapeuten vurderer behovet for kørsel. Patienten betaler selv "
                                 "for kørslen."),
     "own_payment": _l("Ingen kørsel. Patienten betaler selv for at komme frem og tilbage."),

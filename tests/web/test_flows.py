@@ -626,3 +626,23 @@ def test_how_often_is_said_as_the_standard_gives_it(pages):
     html = re.sub(r">\s+<", "><", pages.get("/fredensborg/resultat").get_data(as_text=True))
     assert ("<li>1-3 gange om ugen (som regel).</li><li>I særlige tilfælde kan du træne oftere "
             "i en kort periode.</li>") in html
+
+
+def test_transport_is_offered_on_the_standards_own_condition(pages):
+    """Herlev: 'Der kan bevilges kørsel til og fra træning, hvis borgeren ikke kan
+    transportere sig selv.' Fredericia: '… hvis du af helbredsmæssige årsager ikke selv kan
+    komme til Træning & Forebyggelse'. Herlev's page said Fredericia's health reason."""
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sel-86-1"'):]
+    card = card[:card.index("</section>")]
+    assert ("Kan du ikke selv komme til træningen, kan du få kørsel. Den er gratis. Terapeuten "
+            "vurderer behovet.") in card
+    assert "helbredsmæssige" not in card
+    run_flow(pages, "fredericia", "self", {"age": 45, "in_hospital": False,
+                                           "function_loss": "sudden", "hospital_treated": False,
+                                           "self_training_enough": "no", "motivated": True})
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sel-86-1"'):]
+    assert ("Kan du ikke selv komme til træningen af helbredsmæssige grunde, kan du få kørsel."
+            in card[:card.index("</section>")])

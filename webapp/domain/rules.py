@@ -279,7 +279,8 @@ class Content(Model):
 
 
 TransportRule = Literal[
-    "free_if_needed",  # granted and free when health requires it, assessed by staff
+    "free_if_needed",  # granted and free when the person cannot get there, assessed by staff
+    "free_if_health_needs",  # the same, where the standard names health as the reason
     "assessed_with_payment",  # assessed; if granted, the person pays a fee
     "own_payment",  # no transport granted, the person pays
     "not_granted",  # not granted; use Flextur/handicapkørsel
