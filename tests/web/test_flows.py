@@ -646,3 +646,17 @@ def test_transport_is_offered_on_the_standards_own_condition(pages):
     card = html[html.index('id="offer-sel-86-1"'):]
     assert ("Kan du ikke selv komme til træningen af helbredsmæssige grunde, kan du få kørsel."
             in card[:card.index("</section>")])
+
+
+def test_when_training_happens_is_said_as_the_standard_says_it(pages):
+    """Fredensborg: 'Genoptræning ydes på alle hverdage. Som hovedregel i tidsrummet mellem
+    kl. 8.00 og 15.30.' Nyborg: 'Genoptræningen foregår i dagtimerne på hverdage'. The
+    hours were shown without 'som hovedregel', and a standard giving no hours said nothing."""
+    run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
+    html = pages.get("/fredensborg/resultat").get_data(as_text=True)
+    assert "<li>Træningstider: Mandag til fredag kl. 8.00-15.30 (som regel)</li>" in html
+    assert "dagtimerne" not in html  # the hours say it
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    html = pages.get("/nyborg/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sul-140"'):]
+    assert "<li>Træningen foregår i dagtimerne på hverdage.</li>" in card[:card.index("</section>")]
