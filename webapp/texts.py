@@ -156,6 +156,8 @@ PLACE_WHEN = {
     "if_needed": _l("hvis det er nødvendigt"),
     "if_resident": _l("hvis du bor der"),
     "exception": _l("undtagelsesvist"),
+    # Herlev: "for visse sygdomsgrupper efter lægeordination"
+    "some_illnesses_gp": _l("ved visse sygdomme, hvis din læge har ordineret det"),
 }
 
 FORMS = {

@@ -660,3 +660,19 @@ def test_when_training_happens_is_said_as_the_standard_says_it(pages):
     html = pages.get("/nyborg/resultat").get_data(as_text=True)
     card = html[html.index('id="offer-sul-140"'):]
     assert "<li>Træningen foregår i dagtimerne på hverdage.</li>" in card[:card.index("</section>")]
+
+
+def test_a_private_physiotherapist_is_named_on_the_standards_condition(pages):
+    """Herlev, vedligeholdende træning: 'Vedligeholdende træning kan dog for visse
+    sygdomsgrupper efter lægeordination udføres som vederlagsfri fysioterapi af privat
+    praktiserende fysioterapeuter.' Not 'undtagelsesvist': the standard names who."""
+    run_flow(pages, "herlev", "self", {
+        "age": 60, "in_hospital": False, "function_loss": "lasting", "pensioner": True,
+        "care_home": "permanent", "self_training_enough": "no", "motivated": True,
+        "group_ok": True, "same_problem_treated": False, "maintenance_last_year": False})
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sel-86-2"'):]
+    card = card[:card.index("</section>")]
+    assert ("hos en privat fysioterapeut, der har aftale med regionen (ydernummer), ved visse "
+            "sygdomme, hvis din læge har ordineret det.</li>") in card
+    assert "undtagelsesvist" not in card

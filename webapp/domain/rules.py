@@ -241,7 +241,8 @@ PlaceKind = Literal[
 class Place(Model):
     kind: PlaceKind
     name: str | None = None
-    when: Literal["default", "if_needed", "if_resident", "exception"] = "default"
+    when: Literal["default", "if_needed", "if_resident", "exception", "some_illnesses_gp"] = (
+        "default")
 
 
 class Hours(Model):
