@@ -676,3 +676,18 @@ def test_a_private_physiotherapist_is_named_on_the_standards_condition(pages):
     assert ("hos en privat fysioterapeut, der har aftale med regionen (ydernummer), ved visse "
             "sygdomme, hvis din læge har ordineret det.</li>") in card
     assert "undtagelsesvist" not in card
+
+
+def test_the_complaint_about_the_level_is_said_where_the_standard_says_it(pages):
+    """Nyborg: 'Du kan klage over den sundhedsfaglige behandling … herunder kommunens
+    vurdering af om du skal have genoptræning på basalt eller avanceret niveau.'"""
+    said = ("Det gælder også kommunens vurdering af, om du skal have genoptræning på basalt "
+            "eller avanceret niveau.")
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    html = pages.get("/nyborg/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sul-140"'):]
+    card = card[:card.index("</section>")]
+    complaint = card[card.index("Klage over behandlingen eller dine rettigheder som patient"):]
+    assert said in complaint[:complaint.index("</li>")]
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    assert said not in pages.get("/fredericia/resultat").get_data(as_text=True)

@@ -397,6 +397,11 @@ class ComplaintRoute(Model):
     named_in_standard: str | None = Field(
         default=None, description="the body's name as the standard gives it, if older"
     )
+    includes_plan_level: bool = Field(
+        default=False,
+        description="the standard says the route also takes the municipality's choice of "
+        "basal or advanced level (Nyborg)",
+    )
     source: str
 
 
