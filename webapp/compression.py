@@ -27,7 +27,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
-from flask import Flask, Request, Response, current_app, request
+from flask import Flask, Request, Response, abort, current_app, request
 from werkzeug.security import safe_join
 
 COMPRESSIBLE = frozenset({
@@ -102,5 +102,15 @@ def compress_response(response: Response) -> Response:
     return response
 
 
+def refuse_gz_files() -> None:
+    """The build's ``.gz`` files are only ever sent in place of their own file, to a client
+    that accepts gzip (above); asked for by name, one would go out as ``Content-Encoding:
+    gzip`` to a client that never said it can read that."""
+    if request.endpoint == "static" and str((request.view_args or {}).get("filename", "")
+                                            ).endswith(".gz"):
+        abort(404)
+
+
 def init_app(app: Flask) -> None:
+    app.before_request(refuse_gz_files)
     app.after_request(compress_response)

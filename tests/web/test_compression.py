@@ -154,3 +154,14 @@ def test_compress_response_leaves_encoded_and_binary_bodies(app):
         out = compression.compress_response(text)
         assert out.headers["Content-Encoding"] == "gzip"
         assert gzip.decompress(out.data) == b"a" * 2000
+
+
+def test_a_gz_file_asked_for_by_name_is_not_found(app, client):
+    """The build writes app.<hash>.css.gz to be sent in place of the CSS, to a client that
+    accepts gzip. Asked for by name, werkzeug sent it as 'Content-Encoding: gzip' even to a
+    client that accepts only identity (fuzzing, round eight)."""
+    url = css_url(app) + ".gz"
+    response = client.get(url, headers={"Accept-Encoding": "identity"})
+    assert response.status_code == 404
+    assert "Content-Encoding" not in response.headers
+    assert client.get(css_url(app), headers=GZIP).status_code == 200
