@@ -376,6 +376,10 @@ START_NOTICES = {
                                        "kommunen ikke love dig en ny tid inden for 7 dage efter, at "
                                        "du kom hjem. "
                                        "Du får den næste ledige tid."),
+    # Fredericia: "Den private leverandør skal kunne tilbyde opstart af genoptræning senest
+    # samtidig med kommunens tilbud"
+    "private_start_no_later": _l("Vælger du en privat leverandør, skal den kunne starte din "
+                                 "træning senest samme dag, som kommunen tilbød."),
 }
 
 # Said after a date counted from discharge where the standard counts from the plan's arrival,

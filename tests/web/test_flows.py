@@ -691,3 +691,13 @@ def test_the_complaint_about_the_level_is_said_where_the_standard_says_it(pages)
     assert said in complaint[:complaint.index("</li>")]
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     assert said not in pages.get("/fredericia/resultat").get_data(as_text=True)
+
+
+def test_a_private_provider_must_start_as_soon_as_the_municipality_offered(pages):
+    """Fredericia § 140, frit valg: 'Den private leverandør skal kunne tilbyde opstart af
+    genoptræning senest samtidig med kommunens tilbud'."""
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sul-140"'):]
+    assert ("Vælger du en privat leverandør, skal den kunne starte din træning senest samme "
+            "dag, som kommunen tilbød.") in card[:card.index("</section>")]

@@ -419,6 +419,7 @@ class Apply(Model):
             "start_time_in_digital_post",  # the time comes to the digital mailbox (or a letter)
             "waiting_time_letter",  # a start later than the goal: a letter with the wait
             "declined_time_not_guaranteed",  # saying no to the time offered loses the goal
+            "private_start_no_later",  # a private provider must start no later than the offer
         ]
     ] = Field(default_factory=list, description="what the person is told about the start")
     source: str
