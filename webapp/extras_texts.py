@@ -566,13 +566,13 @@ def scope_text(rules: OfferRules) -> str | None:
     often = texts.frequency_text(rules.frequency) if rules.frequency else None
     long = duration_cell(rules.duration) if rules.duration else None
     if often and rules.delivery and rules.delivery.own_team_facts:
-        return " ".join(filter(None, [long, _("På kommunens eget hold: %(frequency)s",
-                                              frequency=often)]))
+        return " ".join(filter(None, [long, _("På kommunens eget hold: %(text)s",
+                                              text=often)]))
     return " ".join(filter(None, [often, long])) or None
 
 
 def duration_cell(duration: Duration) -> str:
-    if duration.kind in ("max", "typical", "period") and not duration.max_amount:
+    if duration.kind in ("max", "typical", "example", "period") and not duration.max_amount:
         return str(NOT_STATED)
     return texts.duration_text(duration)
 
@@ -625,9 +625,23 @@ def goals_cell(goals: tuple[ServiceGoal, ...]) -> list[str]:
     return [texts.goal_text(g) for g in goals] or [str(NOT_STATED)]
 
 
-def comparison_cell(kind: str, value: Any, approved: date | None = None) -> list[str]:
+# Rows that describe only the municipality's own team where its rules say so
+# (Delivery.own_team_facts: Fredericia's § 140 a team).
+OWN_TEAM_ROWS = frozenset({"frequency", "cancel"})
+
+
+def comparison_cell(kind: str, value: Any, approved: date | None = None,
+                    own_team: bool = False) -> list[str]:
     """Sentences for one cell of the comparison (see ``domain.compare.cell``); ``approved``
-    dates amounts that come from the standard."""
+    dates amounts that come from the standard; ``own_team``: the offer's facts are its own
+    team's, and the rows in OWN_TEAM_ROWS say so."""
+    lines = _comparison_lines(kind, value, approved)
+    if own_team and kind in OWN_TEAM_ROWS and lines[0] != str(NOT_STATED):
+        lines[0] = _("På kommunens eget hold: %(text)s", text=lines[0])
+    return lines
+
+
+def _comparison_lines(kind: str, value: Any, approved: date | None) -> list[str]:
     if kind in ("contact", "start"):
         return goals_cell(value)
     if kind == "frequency":

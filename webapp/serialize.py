@@ -122,8 +122,9 @@ def _rules_facts(offer_id: OfferId, rules: OfferRules, unit: Unit | None,
             "training_free": rules.costs.training_free,
             "fees": [texts.fee_text(f) for f in rules.costs.fees],
             "transport": rules.costs.transport,
-            "transport_alternatives": [o.model_dump(mode="json")
-                                       for o in rules.costs.transport_alternatives],
+            "transport_alternatives": [
+                {**o.model_dump(mode="json"), "text": texts.transport_options_text([o])}
+                for o in rules.costs.transport_alternatives],
             "transport_notes": [str(texts.TRANSPORT_NOTES[n]) for n in rules.costs.transport_notes],
             "reimbursement": None,
         }

@@ -157,7 +157,7 @@ PLACE_WHEN = {
     "if_resident": _l("hvis du bor der"),
     "exception": _l("undtagelsesvist"),
     # Herlev: "for visse sygdomsgrupper efter lægeordination"
-    "some_illnesses_gp": _l("ved visse sygdomme, hvis din læge har ordineret det"),
+    "some_illnesses_gp": _l("ved visse sygdomme, hvis din læge henviser dig"),
 }
 
 FORMS = {
@@ -223,9 +223,10 @@ NOTES = {
         "behov. Får du afslag, kan du klage."
     ),
     "elderly_named": _l(
-        "Kommunens kvalitetsstandard nævner kun ældre. Men efter loven kan alle voksne få "
-        "træningen, hvis de har brug for den. Du kan altid bede kommunen vurdere dit behov. "
-        "Får du afslag, kan du klage."
+        "Kommunens kvalitetsstandard nævner kun ældre. Men loven (Serviceloven § 86 stk. 2) "
+        "gælder også voksne under 67 år, der har brug for træningen på grund af nedsat "
+        "funktionsevne. Du kan altid bede kommunen vurdere dit behov. Får du afslag, kan du "
+        "klage."
     ),
     "free_choice_override": _l(
         "Efter loven (Sundhedsloven § 140) må du vælge en privat leverandør, hvis kommunen "
@@ -319,6 +320,11 @@ GOALS = {
         "Den, der skal træne dig, kontakter dig %(period)s %(after)s for at aftale start."
     ),
     "first_day": _l("Træningen starter %(period)s %(after)s."),
+    # Fredensborg: "Efter en vurdering af fysio- eller ergoterapeut modtager borgeren en
+    # skriftlig afgørelse om hvilket forløb, der evt. igangsættes indenfor 14 dage."
+    "start_after_decision": _l("Efter terapeutens vurdering får du en skriftlig afgørelse. "
+                               "Skal du have træning, starter den %(period)s efter "
+                               "vurderingen."),
     "free_choice": _l("Kan kommunen ikke tilbyde start inden for %(span)s %(after)s, må du "
                       "vælge en privat leverandør, som kommunerne (KL) har aftale med."),
 }
@@ -332,6 +338,9 @@ GOALS_ABOUT_PATIENT = {
     ),
     "decision": _l("Patienten får en skriftlig afgørelse %(period)s %(after)s."),
     "clarifying_talk": _l("Patienten får en afklarende samtale %(period)s %(after)s."),
+    "start_after_decision": _l("Efter terapeutens vurdering får patienten en skriftlig "
+                               "afgørelse. Skal patienten have træning, starter den "
+                               "%(period)s efter vurderingen."),
     "provider_contact": _l(
         "Den, der skal træne patienten, kontakter patienten %(period)s %(after)s for at "
         "aftale start."
@@ -360,7 +369,8 @@ def goal_text(goal: ServiceGoal, about_patient: bool = False) -> str:
     else:
         text = str(messages[goal.what]) % {"period": period, "after": after}
     if goal.counted_from_assumed:  # Brønderslev: "Sagsbehandlingstid: Op til 5 hverdage."
-        text += " " + _("Kommunen skriver ikke, hvornår fristen begynder. Det er vores bedste bud.")
+        text += " " + _("Kommunen skriver ikke, fra hvilken dag fristen tæller. Dagen er vores "
+                        "bud.")
     if goal.counted_from == "arrival":
         return _("Ved et midlertidigt ophold: %(text)s", text=text)
     return text
@@ -379,7 +389,7 @@ START_NOTICES = {
     # Fredericia: "Den private leverandør skal kunne tilbyde opstart af genoptræning senest
     # samtidig med kommunens tilbud"
     "private_start_no_later": _l("Vælger du en privat leverandør, skal den kunne starte din "
-                                 "træning senest samme dag, som kommunen tilbød."),
+                                 "træning senest den dag, kommunen har tilbudt dig at starte."),
 }
 
 # Said after a date counted from discharge where the standard counts from the plan's arrival,
@@ -486,8 +496,8 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
         # The right rests on what the municipality could offer, not on whether the training
         # has started: a person who said no to an offered time does not get it.
         return _(
-            "Kunne %(municipality)s ikke tilbyde dig start senest %(date)s, må du nu vælge en "
-            "privat leverandør, der har en aftale med kommunerne gennem KL. Se "
+            "Hvis %(municipality)s ikke kunne tilbyde dig start senest %(date)s, må du nu vælge "
+            "en privat leverandør, der har en aftale med kommunerne gennem KL. Se "
             "fritvalgservice.dk.",
             municipality=municipality,
             date=when,
@@ -779,8 +789,8 @@ def cost_lines(costs: Costs | None, approved: str | None = None,
     if costs is None or transport is None or about_patient:
         return lines
     if costs.transport_alternatives:
-        lines.append(_("Du kan bruge:") + " " + transport_options_text(
-            costs.transport_alternatives) + ".")
+        lines.append(_("Du kan bruge: %(options)s.",
+                       options=transport_options_text(costs.transport_alternatives)))
     if transport == "national_140" and not costs.reimbursement:
         lines.append(str(REIMBURSEMENT_WITHOUT_AMOUNT))
     if costs.reimbursement:
@@ -791,11 +801,11 @@ def cost_lines(costs: Costs | None, approved: str | None = None,
 
 
 def transport_options_text(options: list[TransportOption]) -> str:
-    """'NT Flextur, NT Handicapkørsel, hvis du har fået den bevilget' (the result page and
-    the comparison)."""
-    return ", ".join(
-        _("%(name)s, hvis du har fået den bevilget", name=name_text(o.name)) if o.if_granted
-        else name_text(o.name) for o in options)
+    """'NT Flextur eller NT Handicapkørsel (kun hvis du har fået den bevilget)' (the result
+    page, the comparison and the API)."""
+    return _or_list([
+        _("%(name)s (kun hvis du har fået den bevilget)", name=name_text(o.name)) if o.if_granted
+        else name_text(o.name) for o in options])
 
 
 # Transport rules that already say the person pays for the ride.

@@ -842,8 +842,9 @@ def test_the_own_teams_frequency_and_rules_are_said_to_be_the_own_teams(pages):
     page = main_text(pages.get("/fredericia/resultat"))
     part = page[page.index("Vederlagsfri fysioterapi (Sundhedsloven § 140 a)"):]
     part = part[:part.index("Sådan klager du")]
-    note = ("Det, der står her om form, tider, afbud og indhold, gælder kommunens eget hold. "
-            "Går du til en privat fysioterapeut, aftaler du det med fysioterapeuten.")
+    note = ("Det, der står om hold, hvor tit, træningstider, afbud og indhold, gælder kun "
+            "kommunens eget hold. Går du til en privat fysioterapeut, aftaler du det med "
+            "fysioterapeuten.")
     assert part.index("Sted: hos en privat fysioterapeut") < part.index(note) \
         < part.index("Form: på hold.")
     assert note not in page.replace(part, "")  # only where a private provider is the other way
@@ -854,6 +855,9 @@ def test_the_own_teams_frequency_and_rules_are_said_to_be_the_own_teams(pages):
     assert terms[terms.index("Omfang") + 1] == (
         "I perioder på 12 måneder. På kommunens eget hold: 1 gang om ugen, 60 minutter hver "
         "gang.")
+    comparison = main_text(pages.get("/sammenlign"))
+    assert "På kommunens eget hold: 1 gang om ugen, 60 minutter hver gang." in comparison
+    assert "På kommunens eget hold: Meld afbud senest dagen før." in comparison
     herlev = parse(pages.get("/herlev/fagperson"))
     section = next(s for s in herlev.iter("section")
                    if any(h.get("id") == "pro-sel-86-1" for h in s.iter("h2")))
@@ -917,17 +921,24 @@ def test_disability_transport_is_said_to_need_a_grant(pages):
     """Brønderslev: 'Hvis du har behov for kørsel, kan du benytte NT Flextur eller NT
     Handicapkørsel (hvis du er bevilget handicapkørsel).' The condition is kept, on the
     result page and in the comparison."""
-    said = "NT Flextur, NT Handicapkørsel, hvis du har fået den bevilget."
+    said = "NT Flextur eller NT Handicapkørsel (kun hvis du har fået den bevilget)."
     run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
     assert "Du kan bruge: " + said in main_text(pages.get("/broenderslev/resultat"))
     assert "Du kan bruge: " + said in main_text(pages.get("/sammenlign"))
+    answer = pages.client.post("/api/v1/assessment", json={
+        "municipality": "broenderslev", "answers": {}}).get_json()
+    costs = {o["id"]: o for o in answer["offers"]}["sel-86-1"]["costs"]
+    assert costs["transport_alternatives"] == [
+        {"name": "NT Flextur", "if_granted": False, "text": "NT Flextur"},
+        {"name": "NT Handicapkørsel", "if_granted": True,
+         "text": "NT Handicapkørsel (kun hvis du har fået den bevilget)"}]
 
 
 def test_a_goal_whose_first_day_the_standard_does_not_name_says_so_to_the_gp(pages):
     """Brønderslev: 'Sagsbehandlingstid: Op til 5 hverdage.' — from when, it does not say.
     The citizen's dated text says so; the GP's page and the comparison, which give the goal
     without a date, said 'efter henvendelsen' as if the standard did."""
-    caveat = "Kommunen skriver ikke, hvornår fristen begynder. Det er vores bedste bud."
+    caveat = "Kommunen skriver ikke, fra hvilken dag fristen tæller. Dagen er vores bud."
     gp = main_text(pages.get("/broenderslev/fagperson"))
     assert ("Patienten får en skriftlig afgørelse senest 5 hverdage efter henvendelsen. "
             + caveat) in gp

@@ -536,28 +536,30 @@ def test_start_page_promises_what_the_longest_walk_takes(pages):
 def test_places_of_one_kind_are_named_together(pages):
     """Herlev: 'Træningen kan også foregå under et midlertidigt ophold på Lærkegaard Center
     eller Lille Birkholm center.' The page says it once, with both names, as the standard
-    does, and not 'under et midlertidigt ophold … ; under et midlertidigt ophold …'."""
+    does, and not 'under et midlertidigt ophold … ; under et midlertidigt ophold …'. The
+    standard puts no condition on it."""
     run_flow(pages, "herlev", "self", PERSONAS["herlev"])
     html = pages.get("/herlev/resultat").get_data(as_text=True)
     card = html[html.index('id="offer-sel-86-1"'):]
     card = card[:card.index("</section>")]
     assert ("<li>Sted: i kommunens træningscenter; i dit eget hjem; i dit nærmiljø; under et "
-            "midlertidigt ophold (Lærkegaard Center eller Lille Birkholm Center), hvis det er "
-            "nødvendigt.</li>") in card
+            "midlertidigt ophold (Lærkegaard Center eller Lille Birkholm Center).</li>") in card
     english = pages.get("/herlev/resultat?lang=en", lang="en").get_data(as_text=True)
-    assert "during a temporary stay (Lærkegaard Center or Lille Birkholm Center), if needed." \
-        in english
+    assert "during a temporary stay (Lærkegaard Center or Lille Birkholm Center)." in english
 
 
 def test_places_with_one_condition_share_it(pages):
-    """Fredericia § 140: training outdoors, at home, at the care home and over video only
-    when needed. 'hvis det er nødvendigt' is said once for all four, not after each."""
+    """Fredericia § 140: 'Forløbene foregår som udgangspunkt i Fredericia Sundhedshus, men
+    kan også foregå udendørs eller hvis det vurderes nødvendigt i dit eget hjem eller på et
+    plejecenter.' / 'Anvender velfærdsteknologi som fx træning over video'. At home and at
+    the care home only when needed, said once for both; outdoors and video without a
+    condition, as the standard has them."""
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
     card = html[html.index('id="offer-sul-140"'):]
     card = card[:card.index("</section>")]
-    assert ("<li>Sted: i et af kommunens sundhedscentre (Fredericia Sundhedshus); udendørs, i "
-            "dit eget hjem, på plejecentret eller over video, hvis det er nødvendigt; under et "
+    assert ("<li>Sted: i et af kommunens sundhedscentre (Fredericia Sundhedshus); udendørs; "
+            "over video; i dit eget hjem eller på plejecentret, hvis det er nødvendigt; under et "
             "midlertidigt ophold (Hannerup Pleje og Rehabiliteringscenter), hvis du bor der."
             "</li>") in card
 
@@ -674,7 +676,7 @@ def test_a_private_physiotherapist_is_named_on_the_standards_condition(pages):
     card = html[html.index('id="offer-sel-86-2"'):]
     card = card[:card.index("</section>")]
     assert ("hos en privat fysioterapeut, der har aftale med regionen (ydernummer), ved visse "
-            "sygdomme, hvis din læge har ordineret det.</li>") in card
+            "sygdomme, hvis din læge henviser dig.</li>") in card
     assert "undtagelsesvist" not in card
 
 
@@ -699,5 +701,31 @@ def test_a_private_provider_must_start_as_soon_as_the_municipality_offered(pages
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
     card = html[html.index('id="offer-sul-140"'):]
-    assert ("Vælger du en privat leverandør, skal den kunne starte din træning senest samme "
-            "dag, som kommunen tilbød.") in card[:card.index("</section>")]
+    assert ("Vælger du en privat leverandør, skal den kunne starte din træning senest den dag, "
+            "kommunen har tilbudt dig at starte.") in card[:card.index("</section>")]
+
+
+def test_a_soft_failure_is_not_called_a_requirement(pages):
+    """Fredericia § 140 with 'not motivated': the verdict is open (a patient with a plan
+    keeps the law's offer), so the reason must not say 'Det er et krav'; § 119, where it is
+    the standard's hard rule, still says it."""
+    run_flow(pages, "fredericia", "self", {
+        "age": 60, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
+        "discharge_date": "2026-03-30", "motivated": False, "smoker": True})
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    card = html[html.index('id="offer-sul-140"'):]
+    card = card[:card.index("</section>")]
+    assert ("Har ikke lyst eller kræfter til at træne lige nu. Kommunen forventer, at man "
+            "selv gør en aktiv indsats, så tal med kommunen om det.") in card
+    assert "Det er et krav" not in card
+    card = html[html.index('id="offer-sul-119"'):]
+    assert "Det er et krav, at man selv gør en aktiv indsats." in card[:card.index("</section>")]
+
+
+def test_fredensborg_says_the_decision_comes_before_the_start(pages):
+    """Fredensborg: 'Efter en vurdering af fysio- eller ergoterapeut modtager borgeren en
+    skriftlig afgørelse om hvilket forløb, der evt. igangsættes indenfor 14 dage.'"""
+    run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
+    assert ("Efter terapeutens vurdering får du en skriftlig afgørelse. Skal du have træning, "
+            "starter den senest 14 dage efter vurderingen.") in pages.get(
+                "/fredensborg/resultat").get_data(as_text=True)

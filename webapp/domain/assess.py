@@ -233,7 +233,9 @@ def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tupl
         if outcome is True:
             met.append(Reason(cond.rule, rule.answer, "met", rule.met, params, cond.source, cond.law))
         elif outcome is False:
-            reason = Reason(cond.rule, rule.answer, "failed", rule.failed, params, cond.source,
+            reason = Reason(cond.rule, rule.answer, "failed",
+                            rule.failed_soft if soft and rule.failed_soft else rule.failed,
+                            params, cond.source,
                             cond.law, soft, inform=cond.if_failed == "inform")
             if reason.inform:
                 informed.append(reason)

@@ -42,6 +42,9 @@ class Rule:
     # "exclude": rules a person out when it fails; unknown does not lower the verdict
     # (ASSESSMENT.md §3: likely = every condition met and no exclusion applies).
     kind: Literal["require", "exclude"] = "require"
+    # Said instead of `failed` where the failure only makes the verdict open
+    # (Condition.if_failed: possible) and `failed` would call it a requirement.
+    failed_soft: str | None = None
 
     @property
     def reads(self) -> tuple[AnswerKey, ...]:
@@ -279,6 +282,10 @@ RULES: dict[str, Rule] = {
         ),
         N_("Det er ikke oplyst, om personen er motiveret for at træne aktivt."),
         kind="exclude",
+        failed_soft=N_(
+            "Har ikke lyst eller kræfter til at træne lige nu. Kommunen forventer, at man "
+            "selv gør en aktiv indsats, så tal med kommunen om det."
+        ),
     ),
     "can_join_team": Rule(
         "group_ok",

@@ -168,6 +168,7 @@ class ServiceGoal(Model):
         "clarifying_talk",
         "provider_contact",
         "first_day",
+        "start_after_decision",  # a written decision after the assessment, then the start
     ]
     ordinal_day: bool = Field(
         default=False, description="'senest på 4.-dagen' style: day N counted with day 0"
@@ -208,6 +209,12 @@ class Frequency(Model):
         description="the standard gives it as an example (Nyborg: 'f.eks. 2 x ugentligt i 3 "
         "måneder'), not as what usually happens",
     )
+
+    @model_validator(mode="after")
+    def _example_is_no_rule(self) -> Frequency:
+        if self.example and self.as_a_rule:
+            raise ValueError("an example is not 'as a rule': set as_a_rule: false")
+        return self
     notes: list[Literal["intensified_short_periods", "frequent_during_stay", "pause_possible"]] = (
         Field(default_factory=list)
     )
