@@ -565,10 +565,13 @@ def scope_text(rules: OfferRules) -> str | None:
     own team's (Delivery.own_team_facts), it says so, after the period that holds for all."""
     often = texts.frequency_text(rules.frequency) if rules.frequency else None
     long = duration_cell(rules.duration) if rules.duration else None
-    if often and rules.delivery and rules.delivery.own_team_facts:
-        return " ".join(filter(None, [long, _("På kommunens eget hold: %(text)s",
-                                              text=often)]))
+    if often and rules.own_team_facts:
+        return " ".join(filter(None, [long, own_team_text(often)]))
     return " ".join(filter(None, [often, long])) or None
+
+
+def own_team_text(text: str) -> str:
+    return _("På kommunens eget hold: %(text)s", text=text)
 
 
 def duration_cell(duration: Duration) -> str:
@@ -637,7 +640,7 @@ def comparison_cell(kind: str, value: Any, approved: date | None = None,
     team's, and the rows in OWN_TEAM_ROWS say so."""
     lines = _comparison_lines(kind, value, approved)
     if own_team and kind in OWN_TEAM_ROWS and lines[0] != str(NOT_STATED):
-        lines[0] = _("På kommunens eget hold: %(text)s", text=lines[0])
+        lines[0] = own_team_text(lines[0])
     return lines
 
 

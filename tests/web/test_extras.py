@@ -23,6 +23,14 @@ FIVE = {"broenderslev": "Brønderslev Kommune", "fredensborg": "Fredensborg Komm
         "nyborg": "Nyborg Kommune"}
 
 
+def gp_terms(pages, slug, offer_id):
+    """The GP page's terms and descriptions for one offer, in order."""
+    doc = parse(pages.get(f"/{slug}/fagperson"))
+    section = next(s for s in doc.iter("section")
+                   if any(h.get("id") == f"pro-{offer_id}" for h in s.iter("h2")))
+    return [text_of(e) for e in section.iter() if e.tag in ("dt", "dd")]
+
+
 @pytest.fixture()
 def now(monkeypatch):
     """Set the clock of the extras pages and of the result page to a moment in Copenhagen."""
@@ -176,10 +184,7 @@ def test_professional_page_says_what_each_offer_costs_and_what_transport_there_i
     "Genoptræning og behovsbestemt kørsel er gratis", Fredericia § 86 stk. 2 "egenbetaling for
     kørsel", Fredensborg's transport the patient pays for, and § 140's national rule."""
     def costs(slug: str, offer: str) -> str:
-        doc = parse(pages.get(f"/{slug}/fagperson"))
-        section = next(s for s in doc.iter("section")
-                       if any(h.get("id") == f"pro-{offer}" for h in s.iter("h2")))
-        terms = [text_of(e) for e in section.iter() if e.tag in ("dt", "dd")]
+        terms = gp_terms(pages, slug, offer)
         return terms[terms.index("Pris og kørsel") + 1]
 
     assert costs("herlev", "sel-86-1") == (
@@ -820,10 +825,7 @@ def test_the_own_teams_conditions_are_not_reasons_it_fits(pages, now):
     assert "om handicappet skyldes en neurologisk sygdom" not in part
     assert "om personen kan træne på hold" not in part
     # The GP reads them as the own team's, not as the offer's target group.
-    gp = parse(pages.get("/fredericia/fagperson"))
-    section = next(s for s in gp.iter("section")
-                   if any(h.get("id") == "pro-sul-140a" for h in s.iter("h2")))
-    terms = [text_of(e) for e in section.iter() if e.tag in ("dt", "dd")]
+    terms = gp_terms(pages, "fredericia", "sul-140a")
     assert "neurologisk" not in terms[terms.index("Målgruppe") + 1]
     assert terms[terms.index("Kommunens eget hold") + 1].startswith("fra 18 år; neurologisk")
     assert terms[terms.index("Kommunens eget hold") + 1].endswith(
@@ -848,20 +850,14 @@ def test_the_own_teams_frequency_and_rules_are_said_to_be_the_own_teams(pages):
     assert part.index("Sted: hos en privat fysioterapeut") < part.index(note) \
         < part.index("Form: på hold.")
     assert note not in page.replace(part, "")  # only where a private provider is the other way
-    gp = parse(pages.get("/fredericia/fagperson"))
-    section = next(s for s in gp.iter("section")
-                   if any(h.get("id") == "pro-sul-140a" for h in s.iter("h2")))
-    terms = [text_of(e) for e in section.iter() if e.tag in ("dt", "dd")]
+    terms = gp_terms(pages, "fredericia", "sul-140a")
     assert terms[terms.index("Omfang") + 1] == (
         "I perioder på 12 måneder. På kommunens eget hold: 1 gang om ugen, 60 minutter hver "
         "gang.")
     comparison = main_text(pages.get("/sammenlign"))
     assert "På kommunens eget hold: 1 gang om ugen, 60 minutter hver gang." in comparison
     assert "På kommunens eget hold: Meld afbud senest dagen før." in comparison
-    herlev = parse(pages.get("/herlev/fagperson"))
-    section = next(s for s in herlev.iter("section")
-                   if any(h.get("id") == "pro-sel-86-1" for h in s.iter("h2")))
-    terms = [text_of(e) for e in section.iter() if e.tag in ("dt", "dd")]
+    terms = gp_terms(pages, "herlev", "sel-86-1")
     assert terms[terms.index("Omfang") + 1] == "1-3 gange om ugen (som regel). Højst 10 uger."
 
 

@@ -38,6 +38,12 @@ def run_flow(pages, slug, who, answers):
     return asked
 
 
+def offer_card(html, offer_id):
+    """The result page's section for one offer."""
+    card = html[html.index(f'id="offer-{offer_id}"'):]
+    return card[:card.index("</section>")]
+
+
 @pytest.mark.parametrize("slug", sorted(PERSONAS))
 @pytest.mark.parametrize("who", ["self", "relative", "gp"])
 def test_flow(pages, slug, who):
@@ -101,11 +107,10 @@ def test_where_nothing_is_said_of_transport_the_person_is_told_to_ask(pages):
     transport rule for helhedspleje: the card says to ask, rather than nothing."""
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     html = pages.get("/nyborg/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-ael-10"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "ael-10")
     assert "<li>Træningen er gratis.</li><li>Spørg kommunen, om du kan få kørsel.</li>" in card
-    card = html[html.index('id="offer-sul-140"'):]
-    assert "Spørg kommunen, om du kan få kørsel." not in card[:card.index("</section>")]
+    card = offer_card(html, "sul-140")
+    assert "Spørg kommunen, om du kan få kørsel." not in card
 
 
 def test_broenderslev_deadline_on_christmas_eve_is_flagged(pages):
@@ -138,8 +143,7 @@ def test_fredericia_says_other_adults_get_86_1_only_to_a_limited_extent(pages):
                "hospital_treated": False, "self_training_enough": "no", "motivated": True}
     run_flow(pages, "fredericia", "self", answers)
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sel-86-1"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "sel-86-1")
     assert ("Kommunens kvalitetsstandard skriver, at træningen især er for ældre, og at yngre "
             "voksne kun kan få den i begrænset omfang.") in card
     assert "Du kan altid bede kommunen vurdere dit behov. Får du afslag, kan du klage." in card
@@ -365,8 +369,7 @@ def test_no_heading_about_applying_where_nobody_applies(pages, slug):
     unit to call must not then say "Sådan søger du"."""
     run_flow(pages, slug, "self", PERSONAS[slug])
     html = pages.get(f"/{slug}/resultat").get_data(as_text=True)
-    offer = html[html.index('id="offer-sul-140"'):]
-    offer = offer[:offer.index("</section>")]
+    offer = offer_card(html, "sul-140")
     assert "Du skal ikke selv søge." in offer
     assert "Sådan søger du" not in offer
     assert "<h4>Sådan kommer du i gang</h4>" in offer
@@ -540,8 +543,7 @@ def test_places_of_one_kind_are_named_together(pages):
     standard puts no condition on it."""
     run_flow(pages, "herlev", "self", PERSONAS["herlev"])
     html = pages.get("/herlev/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sel-86-1"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "sel-86-1")
     assert ("<li>Sted: i kommunens træningscenter; i dit eget hjem; i dit nærmiljø; under et "
             "midlertidigt ophold (Lærkegaard Center eller Lille Birkholm Center).</li>") in card
     english = pages.get("/herlev/resultat?lang=en", lang="en").get_data(as_text=True)
@@ -556,8 +558,7 @@ def test_places_with_one_condition_share_it(pages):
     condition, as the standard has them."""
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sul-140"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "sul-140")
     assert ("<li>Sted: i et af kommunens sundhedscentre (Fredericia Sundhedshus); udendørs; "
             "over video; i dit eget hjem eller på plejecentret, hvis det er nødvendigt; under et "
             "midlertidigt ophold (Hannerup Pleje og Rehabiliteringscenter), hvis du bor der."
@@ -570,8 +571,7 @@ def test_a_note_two_dates_rest_on_is_said_once(pages):
     after the second date, not after each."""
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     html = pages.get("/nyborg/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sul-140"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "sul-140")
     assert "Fristen tæller fra den dag" not in card
     assert card.count("Fristerne tæller fra den dag, kommunen får genoptræningsplanen. Her er "
                       "regnet fra den dag, du kom hjem. Kommer planen senere, bliver fristerne "
@@ -587,8 +587,7 @@ def test_a_passed_date_for_a_talk_says_talk_not_training(pages):
     run_flow(pages, "fredericia", "self", {"age": 30, "smoker": True, "motivated": True,
                                            "request_date": "2026-09-01"})
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sul-119"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "sul-119")
     assert ("Du skulle have haft en afklarende samtale senest tirsdag den 29. september 2026. "
             "Har du ikke haft den, så kontakt Fredericia Kommune.") in card
     assert "Træningen skulle være startet" not in card
@@ -602,8 +601,8 @@ def test_each_complaint_body_says_where_to_send_the_complaint(pages):
     name, since another body came between."""
     run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
     html = pages.get("/broenderslev/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sel-86-1"'):]
-    card = re.sub(r"<[^>]+>", "", card[:card.index("</section>")])
+    card = offer_card(html, "sel-86-1")
+    card = re.sub(r"<[^>]+>", "", card)
     card = re.sub(r"\s+", " ", card)
     assert ("Er du uenig i afgørelsen: Klag til Visitationen. Senest 4 uger efter" in card)
     assert "Adresse: Rådhusgade 5, 9330 Dronninglund. Telefon: 99 45 44 20." in card
@@ -620,8 +619,8 @@ def test_how_often_is_said_as_the_standard_gives_it(pages):
     often is said too."""
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     html = pages.get("/nyborg/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sul-140"'):]
-    card = re.sub(r">\s+<", "><", card[:card.index("</section>")])
+    card = offer_card(html, "sul-140")
+    card = re.sub(r">\s+<", "><", card)
     assert "<li>Fx 2 gange om ugen.</li><li>Fx i 3 måneder.</li>" in card
     assert "som regel" not in card and "Typisk" not in card
     run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
@@ -636,8 +635,7 @@ def test_transport_is_offered_on_the_standards_own_condition(pages):
     komme til Træning & Forebyggelse'. Herlev's page said Fredericia's health reason."""
     run_flow(pages, "herlev", "self", PERSONAS["herlev"])
     html = pages.get("/herlev/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sel-86-1"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "sel-86-1")
     assert ("Kan du ikke selv komme til træningen, kan du få kørsel. Den er gratis. Terapeuten "
             "vurderer behovet.") in card
     assert "helbredsmæssige" not in card
@@ -645,9 +643,9 @@ def test_transport_is_offered_on_the_standards_own_condition(pages):
                                            "function_loss": "sudden", "hospital_treated": False,
                                            "self_training_enough": "no", "motivated": True})
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sel-86-1"'):]
+    card = offer_card(html, "sel-86-1")
     assert ("Kan du ikke selv komme til træningen af helbredsmæssige grunde, kan du få kørsel."
-            in card[:card.index("</section>")])
+            in card)
 
 
 def test_when_training_happens_is_said_as_the_standard_says_it(pages):
@@ -660,8 +658,8 @@ def test_when_training_happens_is_said_as_the_standard_says_it(pages):
     assert "dagtimerne" not in html  # the hours say it
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     html = pages.get("/nyborg/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sul-140"'):]
-    assert "<li>Træningen foregår i dagtimerne på hverdage.</li>" in card[:card.index("</section>")]
+    card = offer_card(html, "sul-140")
+    assert "<li>Træningen foregår i dagtimerne på hverdage.</li>" in card
 
 
 def test_a_private_physiotherapist_is_named_on_the_standards_condition(pages):
@@ -673,8 +671,7 @@ def test_a_private_physiotherapist_is_named_on_the_standards_condition(pages):
         "care_home": "permanent", "self_training_enough": "no", "motivated": True,
         "group_ok": True, "same_problem_treated": False, "maintenance_last_year": False})
     html = pages.get("/herlev/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sel-86-2"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "sel-86-2")
     assert ("hos en privat fysioterapeut, der har aftale med regionen (ydernummer), ved visse "
             "sygdomme, hvis din læge henviser dig.</li>") in card
     assert "undtagelsesvist" not in card
@@ -687,8 +684,7 @@ def test_the_complaint_about_the_level_is_said_where_the_standard_says_it(pages)
             "eller avanceret niveau.")
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     html = pages.get("/nyborg/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sul-140"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "sul-140")
     complaint = card[card.index("Klage over behandlingen eller dine rettigheder som patient"):]
     assert said in complaint[:complaint.index("</li>")]
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
@@ -700,9 +696,9 @@ def test_a_private_provider_must_start_as_soon_as_the_municipality_offered(pages
     genoptræning senest samtidig med kommunens tilbud'."""
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sul-140"'):]
+    card = offer_card(html, "sul-140")
     assert ("Vælger du en privat leverandør, skal den kunne starte din træning senest den dag, "
-            "kommunen har tilbudt dig at starte.") in card[:card.index("</section>")]
+            "kommunen har tilbudt dig at starte.") in card
 
 
 def test_a_soft_failure_is_not_called_a_requirement(pages):
@@ -713,13 +709,12 @@ def test_a_soft_failure_is_not_called_a_requirement(pages):
         "age": 60, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
         "discharge_date": "2026-03-30", "motivated": False, "smoker": True})
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
-    card = html[html.index('id="offer-sul-140"'):]
-    card = card[:card.index("</section>")]
+    card = offer_card(html, "sul-140")
     assert ("Har ikke lyst eller kræfter til at træne lige nu. Kommunen forventer, at man "
             "selv gør en aktiv indsats, så tal med kommunen om det.") in card
     assert "Det er et krav" not in card
-    card = html[html.index('id="offer-sul-119"'):]
-    assert "Det er et krav, at man selv gør en aktiv indsats." in card[:card.index("</section>")]
+    card = offer_card(html, "sul-119")
+    assert "Det er et krav, at man selv gør en aktiv indsats." in card
 
 
 def test_fredensborg_says_the_decision_comes_before_the_start(pages):

@@ -209,16 +209,16 @@ class Frequency(Model):
         description="the standard gives it as an example (Nyborg: 'f.eks. 2 x ugentligt i 3 "
         "måneder'), not as what usually happens",
     )
+    notes: list[Literal["intensified_short_periods", "frequent_during_stay", "pause_possible"]] = (
+        Field(default_factory=list)
+    )
+    source: str
 
     @model_validator(mode="after")
     def _example_is_no_rule(self) -> Frequency:
         if self.example and self.as_a_rule:
             raise ValueError("an example is not 'as a rule': set as_a_rule: false")
         return self
-    notes: list[Literal["intensified_short_periods", "frequent_during_stay", "pause_possible"]] = (
-        Field(default_factory=list)
-    )
-    source: str
 
 
 class Duration(Model):
@@ -470,6 +470,12 @@ class OfferRules(Model):
                 "tests_start_end", "midway_evaluation", "half_yearly_evaluation",
                 "referral_status_to_gp", "help_finding_further_training"]
     ] = Field(default_factory=list)
+
+    @property
+    def own_team_facts(self) -> bool:
+        """Its form, frequency, hours and rules are the municipality's own team's
+        (Delivery.own_team_facts)."""
+        return self.delivery is not None and self.delivery.own_team_facts
 
 
 # --------------------------------------------------------------------------- files
