@@ -14,7 +14,7 @@ from . import context, texts
 from .domain.assess import Assessment, Complaint, Deadline, Note, OfferAssessment
 from .domain.calendar import warning_for
 from .domain.complaint import ComplaintGuide, complaint_options
-from .domain.freshness import Freshness
+from .domain.freshness import Freshness, contact_offers
 from .domain.ics import CalendarEvent, event_uid
 from .domain.phone import PhoneStatus, phone_status
 from .domain.rules import (
@@ -23,8 +23,10 @@ from .domain.rules import (
     Condition,
     Costs,
     Duration,
+    MunicipalRules,
     NationalRules,
     Obligations,
+    OfferId,
     OfferRules,
     ServiceGoal,
     Unit,
@@ -368,8 +370,7 @@ def letter_lines(guide: ComplaintGuide, municipality: str, today: date,
     received = (format_short_date(guide.decision_date) if guide.decision_date
                 else str(BLANK_DATE))
     subject = str(LETTER_SUBJECTS[about]) % {
-        "offer": texts.offer_title(offer).lower() if locale_name() == "da"
-        else texts.offer_title(offer),
+        "offer": texts.offer_title_inline(offer.id),
         "law": offer.law,
         "municipality": possessive(municipality),
     }
@@ -661,3 +662,28 @@ def _comparison_lines(kind: str, value: Any, approved: date | None) -> list[str]
     if kind == "complaint":
         return complaint_cell(value)
     return [freshness_text(value.freshness)]
+
+
+# --------------------------------------------------------------------------- handout
+
+
+def contact_scope_text(standard: MunicipalRules, contact: Unit,
+                       offer_ids: list[OfferId]) -> str | None:
+    """On the handout, when the one contact it gives is not the standard's contact for every
+    offer on it: for which offers the standard names it, or for which it names no one
+    (whichever list is shorter). None when it is the contact for all of them."""
+    named = set(contact_offers(standard, contact))
+    covered = [o for o in offer_ids if o in named]
+    others = [o for o in offer_ids if o not in named]
+    if not others:
+        return None
+    if not covered:
+        return _("Kvalitetsstandarden nævner dem ikke ved et bestemt tilbud. Spørg dem, "
+                 "hvem du skal kontakte.")
+    if len(covered) <= len(others):
+        return _("Kvalitetsstandarden nævner dem kun ved %(offers)s. Om det andet kan "
+                 "de sige, hvem du skal kontakte.",
+                 offers=texts.and_list([texts.offer_title_inline(o) for o in covered]))
+    return _("Kvalitetsstandarden nævner ingen kontakt ved %(offers)s. Spørg dem, "
+             "hvem du skal kontakte om det.",
+             offers=texts.and_list([texts.offer_title_inline(o) for o in others]))

@@ -23,6 +23,7 @@ from .domain.rules import (
     Fee,
     Frequency,
     Hours,
+    OfferId,
     OpeningHours,
     Place,
     ServiceGoal,
@@ -854,6 +855,11 @@ def _or_list(items: list[str]) -> str:
     return format_list(items, style="or", locale=locale_name())
 
 
+def and_list(items: list[str]) -> str:
+    """'a, b og c' ('a, b and c') in the page's language."""
+    return format_list(items, locale=locale_name())
+
+
 def content_label(code: str) -> str:
     return _(CONTENT[code])
 
@@ -949,6 +955,13 @@ def complaint_next_text(complaint: Complaint) -> str | None:
 
 def offer_title(offer: OfferAssessment) -> str:
     return str(OFFER_TITLES[offer.id])
+
+
+def offer_title_inline(offer_id: OfferId) -> str:
+    """An offer's title inside a sentence, its first letter in lower case ("klager over
+    genoptræning efter sygehus")."""
+    title = str(OFFER_TITLES[offer_id])
+    return title[:1].lower() + title[1:]
 
 
 def frequency_text(frequency: Frequency) -> str | None:

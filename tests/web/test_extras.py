@@ -267,6 +267,37 @@ def test_handout_names_the_contact(pages):
     assert "Telefontid: Fredag kl. 8.00-9.00 og 10.00-13.30" in page
 
 
+@pytest.mark.parametrize(("slug", "scope"), [
+    # Nyborg's standard is § 140's alone; the handout lists all six offers.
+    ("nyborg", "Kvalitetsstandarden nævner dem kun ved genoptræning efter sygehus. "
+               "Om det andet kan de sige, hvem du skal kontakte."),
+    ("broenderslev", "Kvalitetsstandarden nævner dem kun ved genoptræning efter sygdom "
+                     "uden indlæggelse."),
+    # Fredericia names Træning & Forebyggelse for five offers; helhedspleje is the law's.
+    ("fredericia", "Kvalitetsstandarden nævner ingen kontakt ved træning som en del af "
+                   "helhedspleje. Spørg dem, hvem du skal kontakte om det."),
+])
+def test_handout_says_which_offers_its_one_contact_is_named_for(pages, slug, scope):
+    page = main_text(pages.get(f"/{slug}/fagperson/udskriv"))
+    assert scope in page
+
+
+def test_handout_contact_named_for_no_offer_says_so(app):
+    from webapp import extras_texts
+    from webapp.domain.loader import load_rules
+
+    standard = load_rules().standards["fredensborg"]
+    unit = standard.units["traening_rehabilitering"]
+    offers = {k: o.model_copy(update={"apply": o.apply.model_copy(update={"unit": None})})
+              for k, o in standard.offers.items()}
+    bare = standard.model_copy(update={"offers": offers})
+    with app.test_request_context("/fredensborg/fagperson/udskriv"):
+        assert extras_texts.contact_scope_text(standard, unit, ["sel-86-1"]) is None
+        assert extras_texts.contact_scope_text(bare, unit, ["sel-86-1", "sel-86-2"]) == (
+            "Kvalitetsstandarden nævner dem ikke ved et bestemt tilbud. Spørg dem, "
+            "hvem du skal kontakte.")
+
+
 # --------------------------------------------------------------------------- complaint
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .rules import MunicipalRules, Unit
+from .rules import MunicipalRules, OfferId, Unit
 
 STALE_AFTER_YEARS = 3
 
@@ -60,3 +60,9 @@ def standard_contact(standard: MunicipalRules) -> Unit | None:
             if unit.phones or unit.email:
                 return unit
     return next((u for u in standard.units.values() if u.phones or u.email), None)
+
+
+def contact_offers(standard: MunicipalRules, unit: Unit) -> list[OfferId]:
+    """The offers whose way in names ``unit`` as the place to call or write."""
+    return [offer_id for offer_id, offer in standard.offers.items()
+            if offer.apply and offer.apply.unit and standard.units[offer.apply.unit] is unit]
