@@ -79,8 +79,25 @@ def test_no_handicap_and_no_such_illness_has_an_answer(pages):
     result = pages.get("/fredericia/resultat").get_data(as_text=True)
     unlikely = result[result.index('id="group-unlikely"'):]
     assert "Vederlagsfri fysioterapi" in unlikely
-    assert "Har hverken et svært fysisk handicap eller en fremadskridende sygdom." in unlikely
-    assert "Det er ikke oplyst, om der er et svært fysisk handicap" not in result
+    assert ("Har hverken et svært fysisk handicap eller en sygdom, der bliver værre med "
+            "tiden.") in unlikely
+    assert "Det er ikke afklaret, om der er et svært fysisk handicap" not in result
+
+
+def test_a_disease_of_the_nerves_leaves_vederlagsfri_fysioterapi_open(pages):
+    """Sclerosis and Parkinson's (the answer's own examples) get worse with time, which the
+    law covers without a severe handicap (ASSESSMENT.md: "reduced function from a progressive
+    disease"); a stroke does not. The answer cannot tell them apart, so the doctor does."""
+    run_flow(pages, "fredericia", "self", {
+        **PERSONAS["fredericia"], "age": 45, "chronic_conditions": [], "smoker": False,
+        "severe_disability": False, "disability_cause": "neurological"})
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    possible = html[html.index('id="group-possible"'):html.index('id="group-unlikely"')]
+    assert 'id="offer-sul-140a"' in possible
+    card = offer_card(html, "sul-140a")
+    assert ("Det er ikke afklaret, om der er et svært fysisk handicap eller en sygdom, der "
+            "bliver værre med tiden (fx sklerose eller Parkinsons). Lægen vurderer det.") in card
+    assert "Har hverken" not in card
 
 
 def test_fredericia_plan_result_has_dates_and_phone(pages):
@@ -702,19 +719,47 @@ def test_a_private_provider_must_start_as_soon_as_the_municipality_offered(pages
 
 
 def test_a_soft_failure_is_not_called_a_requirement(pages):
-    """Fredericia § 140 with 'not motivated': the verdict is open (a patient with a plan
-    keeps the law's offer), so the reason must not say 'Det er et krav'; § 119, where it is
-    the standard's hard rule, still says it."""
+    """Fredericia § 140 with 'does not want to train': the verdict is open (a patient with a
+    plan keeps the law's offer), and so is § 119 ("motiveret for at træne eller ændre
+    adfærd": a smoker may want to stop smoking), so neither reason says 'Det er et krav';
+    § 86 stk. 1, where it is the standard's hard rule, still says it."""
     run_flow(pages, "fredericia", "self", {
         "age": 60, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
         "discharge_date": "2026-03-30", "motivated": False, "smoker": True})
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
-    card = offer_card(html, "sul-140")
-    assert ("Har ikke lyst eller kræfter til at træne lige nu. Kommunen forventer, at man "
-            "selv gør en aktiv indsats, så tal med kommunen om det.") in card
-    assert "Det er et krav" not in card
-    card = offer_card(html, "sul-119")
+    for offer_id in ("sul-140", "sul-119"):
+        card = offer_card(html, offer_id)
+        assert ("Har ikke lyst til at træne lige nu. Kommunen forventer, at man selv gør en "
+                "aktiv indsats, så tal med kommunen om det.") in card
+        assert "Det er et krav" not in card
+    run_flow(pages, "fredericia", "self", {
+        "age": 45, "in_hospital": False, "function_loss": "sudden", "hospital_treated": False,
+        "self_training_enough": "no", "motivated": False})
+    card = offer_card(pages.get("/fredericia/resultat").get_data(as_text=True), "sel-86-1")
     assert "Det er et krav, at man selv gør en aktiv indsats." in card
+
+
+def test_the_motivation_question_asks_about_wanting_not_strength(pages):
+    """Lost strength is what the training is for: the question asks whether the person
+    wants to train, and says that wanting to try is enough."""
+    asked = dict(run_flow(pages, "fredericia", "self", PERSONAS["fredericia"]))
+    assert "Vil du gerne træne og selv gøre en indsats, også med øvelser hjemme?" in asked[
+        "motivated"]
+    assert "kræfter til" not in asked["motivated"]
+    assert "Det er nok at ville prøve." in asked["motivated"]
+
+
+def test_herlev_says_what_someone_who_can_train_alone_gets(pages):
+    """Herlev § 86 stk. 1: "Vurderes det at borgeren med egen indsats og et struktureret
+    selvtræningsprogram kan indfri træningspotentialet vil ydelsen indbefatte
+    undersøgelse, instruktion i træningsprogram samt opfølgning ved behov." """
+    run_flow(pages, "herlev", "self", {
+        "age": 50, "in_hospital": False, "function_loss": "sudden", "hospital_treated": False,
+        "care_home": "none", "self_training_enough": "yes", "motivated": True,
+        "group_ok": True, "same_problem_treated": False})
+    card = offer_card(pages.get("/herlev/resultat").get_data(as_text=True), "sel-86-1")
+    assert ("Kan træne selv. Så giver kommunen ikke et træningsforløb, men en undersøgelse, "
+            "et program at træne efter og opfølgning, hvis der er brug for det.") in card
 
 
 def test_fredensborg_says_the_decision_comes_before_the_start(pages):

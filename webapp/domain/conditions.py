@@ -118,13 +118,10 @@ def _chronic(a: Answers, covered: list[str]) -> Outcome:
 def _qualifies_140a(a: Answers, _v: Any) -> Outcome:
     if a.severe_disability or a.disability_cause is DisabilityCause.PROGRESSIVE:
         return True
-    if a.severe_disability is False and a.disability_cause in (
-        DisabilityCause.NEUROLOGICAL,
-        DisabilityCause.OTHER,
-    ):
+    # A disease of the brain or nerves may be one that gets worse (sclerosis, Parkinson's:
+    # the question's own examples) or not (a stroke): the doctor tells, so it stays open.
+    if a.severe_disability is False and a.disability_cause is DisabilityCause.OTHER:
         return False
-    if a.severe_disability is False and a.disability_cause is None:
-        return None
     return None
 
 
@@ -140,6 +137,10 @@ RULES: dict[str, Rule] = {
         N_("Alder: %(age)s år. Tilbuddet er for personer fra %(value)s år."),
         N_("Alderen er ikke oplyst. Tilbuddet er for personer fra %(value)s år."),
         needs_value=True,
+        failed_soft=N_(
+            "Alder: %(age)s år. Tilbuddet er som udgangspunkt for personer fra %(value)s år. "
+            "Spørg kommunen, om der er et særligt tilbud til yngre."
+        ),
     ),
     "age_below": Rule(
         "age",
@@ -272,6 +273,25 @@ RULES: dict[str, Rule] = {
         ),
         kind="exclude",
     ),
+    # Herlev § 86 stk. 1: whoever can reach the goal with a self-training programme still
+    # gets "undersøgelse, instruktion i træningsprogram samt opfølgning ved behov".
+    "needs_help_or_gets_programme": Rule(
+        "self_training_enough",
+        _needs_help,
+        N_(
+            "Kan ikke nå målet alene eller med almindelige tilbud som foreninger, "
+            "træningscenter eller privat fysioterapeut."
+        ),
+        N_(
+            "Kan træne selv. Så giver kommunen ikke et træningsforløb, men en undersøgelse, "
+            "et program at træne efter og opfølgning, hvis der er brug for det."
+        ),
+        N_(
+            "Det er ikke afklaret, om selvtræning eller almindelige tilbud er nok. "
+            "Terapeuten vurderer det."
+        ),
+        kind="exclude",
+    ),
     "motivated": Rule(
         "motivated",
         _bool("motivated", True),
@@ -283,8 +303,8 @@ RULES: dict[str, Rule] = {
         N_("Det er ikke oplyst, om personen er motiveret for at træne aktivt."),
         kind="exclude",
         failed_soft=N_(
-            "Har ikke lyst eller kræfter til at træne lige nu. Kommunen forventer, at man "
-            "selv gør en aktiv indsats, så tal med kommunen om det."
+            "Har ikke lyst til at træne lige nu. Kommunen forventer, at man selv gør en "
+            "aktiv indsats, så tal med kommunen om det."
         ),
     ),
     "can_join_team": Rule(
@@ -294,6 +314,10 @@ RULES: dict[str, Rule] = {
         N_("Kan ikke deltage i træning på hold. Tilbuddet gives på hold."),
         N_("Det er ikke oplyst, om personen kan træne på hold. Tilbuddet gives på hold."),
         kind="exclude",
+        failed_soft=N_(
+            "Kan ikke deltage i træning på hold. Tilbuddet gives som udgangspunkt på hold, "
+            "så kommunen vurderer, om det kan gives på en anden måde."
+        ),
     ),
     "not_already_treated": Rule(
         "same_problem_treated",
@@ -305,6 +329,10 @@ RULES: dict[str, Rule] = {
         ),
         N_("Det er ikke oplyst, om der allerede er træning for det samme problem."),
         kind="exclude",
+        failed_soft=N_(
+            "Får allerede hjælp til at træne det samme. Kommunen vurderer, om det dækker "
+            "behovet."
+        ),
     ),
     "lives_at_home": Rule(
         "care_home",
@@ -345,13 +373,16 @@ RULES: dict[str, Rule] = {
         _qualifies_140a,
         N_(
             "Har et svært fysisk handicap eller nedsat funktionsevne på grund af en "
-            "fremadskridende sygdom."
+            "sygdom, der bliver værre med tiden."
         ),
         N_(
-            "Har hverken et svært fysisk handicap eller en fremadskridende sygdom. "
-            "Vederlagsfri fysioterapi kræver et af de to."
+            "Har hverken et svært fysisk handicap eller en sygdom, der bliver værre med "
+            "tiden. Vederlagsfri fysioterapi kræver et af de to."
         ),
-        N_("Det er ikke oplyst, om der er et svært fysisk handicap eller en fremadskridende sygdom."),
+        N_(
+            "Det er ikke afklaret, om der er et svært fysisk handicap eller en sygdom, der "
+            "bliver værre med tiden (fx sklerose eller Parkinsons). Lægen vurderer det."
+        ),
         also_reads=("disability_cause",),
     ),
     "severe_disability": Rule(

@@ -109,11 +109,14 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Kan træne selv"),
        choices=(("yes", YES), ("no", _l("Nej, der er brug for hjælp fra en terapeut")),
                 ("unsure", _l("Ved ikke"))), dont_know=False),
+    # Wanting to, not having the strength: lost strength is what the training is for.
     _q("motivated", "yesno",
-       _l("Har du lyst og kræfter til at træne, også med øvelser hjemme?"),
-       _l("Har din pårørende lyst og kræfter til at træne, også med øvelser hjemme?"),
-       _l("Har patienten lyst og kræfter til at træne, også med øvelser hjemme?"),
-       _l("Motiveret")),
+       _l("Vil du gerne træne og selv gøre en indsats, også med øvelser hjemme?"),
+       _l("Vil din pårørende gerne træne og selv gøre en indsats, også med øvelser hjemme?"),
+       _l("Vil patienten gerne træne og selv gøre en indsats, også med øvelser hjemme?"),
+       _l("Motiveret"),
+       hint=_l("Det er nok at ville prøve. Mangler kræfterne, er det netop dem, træningen skal "
+               "hjælpe med.")),
     _q("group_ok", "yesno",
        _l("Kan du træne sammen med andre på et hold?"),
        _l("Kan din pårørende træne sammen med andre på et hold?"),
