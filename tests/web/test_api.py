@@ -175,3 +175,26 @@ def test_a_decision_date_gives_no_transport_complaint_date(client):
     assert [d["date"] for d in offers["sel-86-1"]["deadlines"] if d["kind"] == "complaint"] == [
         "2026-12-08"]
     assert not [d for d in offers["sul-140"]["deadlines"] if d["kind"] == "complaint"]
+
+
+@pytest.mark.parametrize(("slug", "offer_id", "answers", "verdict", "text"), [
+    # Fredericia § 119: "Borgeren kan som udgangspunkt få forebyggelsestilbud fra de er 18
+    # år. Særlige tilbud, eksempelvis rygestop, kan tilbydes unge under 18."
+    ("fredericia", "sul-119", {"age": 16, "smoker": True, "motivated": True}, "possible",
+     "Alder: 16 år. Tilbuddet er som udgangspunkt for personer fra 18 år. Spørg kommunen, "
+     "om der er et særligt tilbud til yngre."),
+    # Herlev § 86 stk. 1: "Træningen er primært på hold".
+    ("herlev", "sel-86-1", {"age": 50, "group_ok": False}, "possible",
+     "Kan ikke deltage i træning på hold. Tilbuddet gives som udgangspunkt på hold, så "
+     "kommunen vurderer, om det kan gives på en anden måde."),
+    # Fredericia § 86 stk. 2 excludes only "et tilsvarende tilbud om vederlagsfri fysioterapi".
+    ("fredericia", "sel-86-2", {"age": 60, "same_problem_treated": True}, "possible",
+     "Får allerede hjælp til at træne det samme. Kommunen vurderer, om det dækker behovet."),
+])
+def test_a_rule_the_standard_gives_as_a_rule_is_said_so(client, slug, offer_id, answers,
+                                                         verdict, text):
+    data = post(client, {"municipality": slug, "answers": answers,
+                         "today": "2026-03-30"}).get_json()
+    offer = {o["id"]: o for o in data["offers"]}[offer_id]
+    assert offer["verdict"] == verdict
+    assert text in [r["text"] for r in offer["reasons"]]
