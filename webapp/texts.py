@@ -156,6 +156,7 @@ PLACE_WHEN = {
     "default": "",
     "if_needed": _l("hvis det er nødvendigt"),
     "if_resident": _l("hvis du bor der"),
+    "as_a_rule": _l("som udgangspunkt"),
     "exception": _l("undtagelsesvist"),
     # Herlev: "for visse sygdomsgrupper efter lægeordination"
     "some_illnesses_gp": _l("ved visse sygdomme, hvis din læge henviser dig"),
@@ -373,6 +374,9 @@ def goal_text(goal: ServiceGoal, about_patient: bool = False) -> str:
         text += " " + _("Kommunen skriver ikke, fra hvilken dag fristen tæller. Dagen er vores "
                         "bud.")
     if goal.counted_from == "arrival":
+        if goal.place:
+            return _("Ved et midlertidigt ophold på %(place)s: %(text)s", place=goal.place,
+                     text=text)
         return _("Ved et midlertidigt ophold: %(text)s", text=text)
     return text
 
@@ -839,7 +843,16 @@ def place_texts(places: list[Place]) -> list[str]:
     return lines
 
 
+# A place the standard names replaces the kind's words ("i Fredericia Sundhedshus", not
+# "i et af kommunens sundhedscentre (Fredericia Sundhedshus)").
+PLACES_NAMED = {
+    "health_centre": _l("i %(name)s"),
+}
+
+
 def _place_name(kind: str, names: list[str]) -> str:
+    if names and kind in PLACES_NAMED:
+        return str(PLACES_NAMED[kind]) % {"name": _or_list(names)}
     text = str(PLACES[kind])
     return _("%(place)s (%(name)s)", place=text, name=_or_list(names)) if names else text
 

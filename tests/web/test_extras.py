@@ -972,3 +972,22 @@ def test_a_goal_whose_first_day_the_standard_does_not_name_says_so_to_the_gp(pag
     assert ("Du får en skriftlig afgørelse senest 5 hverdage efter din henvendelse. " + caveat) \
         in main_text(pages.get("/sammenlign"))
     assert caveat not in main_text(pages.get("/fredensborg/fagperson"))
+
+
+def test_hannerup_start_is_said_for_hannerup_only(pages):
+    """Fredericia § 140: "Borgere i midlertidigt ophold på Hannerup Pleje og
+    Rehabiliteringscenter starter genoptræningen 1. hverdag efter ankomsten" - not any
+    temporary stay."""
+    page = main_text(pages.get("/fredericia/fagperson"))
+    assert ("Ved et midlertidigt ophold på Hannerup Pleje og Rehabiliteringscenter: Træningen "
+            "starter senest 1 hverdag efter ankomsten.") in page
+    assert "Ved et midlertidigt ophold: " not in page
+
+
+def test_gp_page_says_the_doctor_judges_vederlagsfri_fysioterapi(pages):
+    """Fredericia: "Henvisning til vederlagsfri fysioterapi skal fornyes årligt hos egen
+    læge" - the way in is the doctor's referral, so the doctor judges the diagnosis (the
+    result page says "Din læge vurderer" too)."""
+    terms = gp_terms(pages, "fredericia", "sul-140a")
+    assert "Lægen vurderer" in terms and "Kommunen vurderer" not in terms
+    assert "Kommunen vurderer" in gp_terms(pages, "fredericia", "sel-86-1")

@@ -576,10 +576,11 @@ def test_places_with_one_condition_share_it(pages):
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
     card = offer_card(html, "sul-140")
-    assert ("<li>Sted: i et af kommunens sundhedscentre (Fredericia Sundhedshus); udendørs; "
-            "over video; i dit eget hjem eller på plejecentret, hvis det er nødvendigt; under et "
-            "midlertidigt ophold (Hannerup Pleje og Rehabiliteringscenter), hvis du bor der."
-            "</li>") in card
+    # "som udgangspunkt i Fredericia Sundhedshus" (one house, not "et af kommunens
+    # sundhedscentre"); "Borgere i midlertidigt ophold på Hannerup" (a stay, not a home)
+    assert ("<li>Sted: i Fredericia Sundhedshus, som udgangspunkt; udendørs; under et "
+            "midlertidigt ophold (Hannerup Pleje og Rehabiliteringscenter); over video; i dit "
+            "eget hjem eller på plejecentret, hvis det er nødvendigt.</li>") in card
 
 
 def test_a_note_two_dates_rest_on_is_said_once(pages):

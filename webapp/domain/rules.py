@@ -183,6 +183,11 @@ class ServiceGoal(Model):
         "(Brønderslev: 'Sagsbehandlingstid: Op til 5 hverdage'); counted_from is our "
         "reading, and the dated text says so",
     )
+    place: str | None = Field(
+        default=None,
+        description="the one place the goal is promised for (Fredericia: a temporary stay "
+        "at 'Hannerup Pleje og Rehabiliteringscenter', not any temporary stay)",
+    )
     source: str
 
 
@@ -248,8 +253,8 @@ PlaceKind = Literal[
 class Place(Model):
     kind: PlaceKind
     name: str | None = None
-    when: Literal["default", "if_needed", "if_resident", "exception", "some_illnesses_gp"] = (
-        "default")
+    when: Literal["default", "if_needed", "if_resident", "as_a_rule", "exception",
+                  "some_illnesses_gp"] = "default"
 
 
 class Hours(Model):
@@ -476,6 +481,12 @@ class OfferRules(Model):
         """Its form, frequency, hours and rules are the municipality's own team's
         (Delivery.own_team_facts)."""
         return self.delivery is not None and self.delivery.own_team_facts
+
+    @property
+    def assessed_by_gp(self) -> bool:
+        """The way in is the person's own doctor's referral (§ 140 a), so it is the doctor,
+        not the municipality, who judges ``assessed_by_professional``."""
+        return self.apply is not None and self.apply.route == "gp_referral"
 
 
 # --------------------------------------------------------------------------- files
