@@ -76,3 +76,15 @@ def test_no_site_chrome_on_paper(new_page, path):
         printed += [f"{selector}: {f['what']}" for f in found if not f["hidden"] or f["boxes"]]
     assert not printed, "printed although it should not be:\n" + "\n".join(printed)
     assert page.locator(".solution-heading").is_visible()
+
+
+def test_phone_open_now_is_not_printed(new_page):
+    """"Telefonen er lukket nu" is true when printed and wrong when the patient reads it
+    days later; the opening hours print instead."""
+    page = new_page()
+    page.goto("/fredericia/fagperson")
+    assert page.locator(".phone-status").first.is_visible()
+    page.emulate_media(media="print")
+    found = page.evaluate(HIDDEN_JS, ".phone-status")
+    assert found and all(f["hidden"] for f in found), found
+    assert page.get_by_text("Telefontid").first.is_visible()

@@ -290,6 +290,20 @@ def test_cached_offer_facts_hold_nothing_personal(app):
     assert "25 kr." in html_1 and "25 kr." in html_2
 
 
+@pytest.mark.parametrize("slug, key", [("nyborg", "discharge_date"),
+                                       ("herlev", "request_date")])
+def test_a_date_a_year_ahead_is_taken_for_a_slip(pages, monkeypatch, slug, key):
+    """22/11/2027 typed for 22/11/2026 would put every date a year late; a planned
+    discharge or call two months ahead is still taken."""
+    monkeypatch.setattr("webapp.context.today", lambda: date(2026, 11, 24))
+    pages.get("/")
+    pages.post("/", {"municipality": slug, "who": "self"})
+    slip = pages.post(f"/{slug}/spoergsmaal/{key}",
+                      {"day": "22", "month": "11", "year": "2027"}, status=400)
+    assert "mere end 2 måneder ude i fremtiden. Tjek året." in slip.get_data(as_text=True)
+    pages.post(f"/{slug}/spoergsmaal/{key}", {"day": "20", "month": "1", "year": "2027"})
+
+
 def test_impossible_decision_dates_are_refused(pages, monkeypatch):
     monkeypatch.setattr("webapp.context.today", lambda: date(2026, 11, 24))
     pages.get("/")
@@ -770,3 +784,22 @@ def test_fredensborg_says_the_decision_comes_before_the_start(pages):
     assert ("Efter terapeutens vurdering får du en skriftlig afgørelse. Skal du have træning, "
             "starter den senest 14 dage efter vurderingen.") in pages.get(
                 "/fredensborg/resultat").get_data(as_text=True)
+
+
+def test_starting_again_says_there_are_answers_and_another_person_starts_fresh(pages):
+    """A GP's next patient, or a son who filled in for his mother and now picks "Mig selv":
+    the start page says there are answers from before, and another person gets none of
+    them."""
+    run_flow(pages, "fredericia", "gp", PERSONAS["fredericia"])
+    page = pages.get("/").get_data(as_text=True)
+    assert "Du har svar fra før" in page and "Fredericia Kommune" in page
+    assert "Slet svarene og start forfra" in page
+    # the same municipality and person: go on with the answers (the check page)
+    response = pages.post("/", {"municipality": "fredericia", "who": "gp"})
+    assert pages.client.get(response.headers["Location"]).headers["Location"].endswith(
+        "/fredericia/tjek")
+    # another person: the first question, no answers kept
+    response = pages.post("/", {"municipality": "fredericia", "who": "self"})
+    assert "/spoergsmaal/age" in pages.client.get(response.headers["Location"]).headers[
+        "Location"]
+    assert "Du har svar fra før" not in pages.get("/").get_data(as_text=True)

@@ -67,6 +67,10 @@ def _start(slug: str | None) -> Any:
         "who": who if isinstance(who, str) and who in WHO_LABELS else None,
     }
     chosen_m = rules.municipalities.get(slug) if slug else None
+    # Answers from before (whose municipality only: never an answer): the page says that
+    # Start goes on with them, so a GP's next patient is not given the last one's.
+    earlier = rules.municipalities.get(remembered) if (
+        session.get("a") and isinstance(remembered, str)) else None
 
     def form_for(formdata: Any = None) -> StartForm:
         form = StartForm(formdata, data=initial)
@@ -75,13 +79,17 @@ def _start(slug: str | None) -> Any:
 
     def render(form: StartForm) -> str:
         return render_template("pages/start.html", form=form, chosen=chosen_m,
-                               has_standard=bool(chosen_m and chosen_m.slug in rules.standards))
+                               has_standard=bool(chosen_m and chosen_m.slug in rules.standards),
+                               earlier=earlier)
 
     if request.method == "POST":
         form = form_for(request.form)
         if form.validate():
             chosen = form.municipality.data
-            if session.get("m") not in (None, chosen):
+            # Another municipality or another person ("who"): the answers were someone
+            # else's, or for other rules.
+            if session.get("m") not in (None, chosen) or session.get("who") not in (
+                    None, form.who.data):
                 session.pop("a", None)
             session["m"] = chosen
             session["who"] = form.who.data
@@ -90,7 +98,7 @@ def _start(slug: str | None) -> Any:
         return render(form), 400
     if not pagecache.cacheable_request():
         return render(form_for())
-    key = ("start", slug, initial["municipality"], initial["who"])
+    key = ("start", slug, initial["municipality"], initial["who"], bool(earlier))
     return pagecache.cached_render(key, lambda: render(form_for()))
 
 

@@ -179,9 +179,18 @@ def _validate_date(form: Any, empty: Any = None) -> date | None:
         raise ValidationError(str(_l("Den dato findes ikke. Tjek dag og måned."))) from None
 
 
+FAR_AHEAD_DAYS = 62  # about 2 months: a planned discharge or a planned call
+
+
 def date_order_problem(key: str, value: Any, answers: dict[str, Any], today: date) -> str | None:
     """A decision cannot come from the future, nor before the request; checked whichever
-    of the two dates is given (or changed) last."""
+    of the two dates is given (or changed) last. A day home from hospital or of contact
+    more than ``FAR_AHEAD_DAYS`` ahead is a slip of the year (22/11/2027 for 2026), which
+    would give dates a year late."""
+    if key in ("discharge_date", "request_date"):
+        day = read_date(value)
+        if day is not None and (day - today).days > FAR_AHEAD_DAYS:
+            return str(_l("Datoen ligger mere end 2 måneder ude i fremtiden. Tjek året."))
     if key == "decision_date":
         decided, asked = read_date(value), read_date(answers.get("request_date"))
         if decided is not None and decided > today:
