@@ -641,9 +641,11 @@ TRANSPORT = {
         "Kan du ikke selv komme til træningen af helbredsmæssige grunde, kan du få kørsel. "
         "Den er gratis. Terapeuten vurderer behovet."
     ),
+    # Fredensborg: "Hvis der visiteres til transport, er der brugerbetaling på denne
+    # indsats." A charge, not necessarily the whole price; no amount given.
     "assessed_with_payment": _l(
-        "Terapeuten vurderer, om du har brug for kørsel. Får du kørsel, skal du selv betale "
-        "for den."
+        "Terapeuten vurderer, om du har brug for kørsel. Får du kørsel, skal du betale et "
+        "beløb for den (brugerbetaling)."
     ),
     "own_payment": _l("Du kan ikke få kørsel. Du betaler selv for at komme frem og tilbage."),
     "not_granted": _l("Du kan ikke få kørsel til denne træning."),
@@ -660,8 +662,8 @@ TRANSPORT_ABOUT_PATIENT = {
                          "vurderer behovet."),
     "free_if_health_needs": _l("Gratis kørsel, hvis patienten af helbredsmæssige grunde ikke "
                                "selv kan komme frem. Terapeuten vurderer behovet."),
-    "assessed_with_payment": _l("Terapeuten vurderer behovet for kørsel. Patienten betaler selv "
-                                "for kørslen."),
+    "assessed_with_payment": _l("Terapeuten vurderer behovet for kørsel. Patienten betaler et "
+                                "beløb for kørslen (brugerbetaling)."),
     "own_payment": _l("Ingen kørsel. Patienten betaler selv for at komme frem og tilbage."),
     "not_granted": _l("Ingen kørsel til denne træning."),
     "national_140": _l("Patienten har ret til kørsel eller godtgørelse, hvis patienten er "
@@ -712,7 +714,7 @@ FEES = {
 # A fee the standard names without an amount.
 FEES_UNPRICED = {
     "activity_attendance": _l("Aktivitets- og samværstilbud: du betaler pr. gang."),
-    "transport": _l("Kørsel: du betaler selv. Spørg kommunen om prisen."),
+    "transport": _l("Kørsel: du betaler et beløb (brugerbetaling). Spørg kommunen hvor meget."),
 }
 # The same, said about the patient (the GP's page).
 FEES_ABOUT_PATIENT = {
@@ -722,7 +724,8 @@ FEES_ABOUT_PATIENT = {
 }
 FEES_UNPRICED_ABOUT_PATIENT = {
     "activity_attendance": _l("Aktivitets- og samværstilbud: patienten betaler pr. gang."),
-    "transport": _l("Kørsel: patienten betaler selv. Spørg kommunen om prisen."),
+    "transport": _l("Kørsel: patienten betaler et beløb (brugerbetaling). Spørg kommunen hvor "
+                    "meget."),
 }
 
 
@@ -1022,8 +1025,14 @@ def duration_text(duration: Duration) -> str:
         "max": _("Højst %(span)s.", span=span),
         "typical": _("Typisk %(span)s.", span=span),
         "example": _("Fx i %(span)s.", span=span),
+        "max_as_a_rule": _("Som udgangspunkt højst %(span)s. Forløbet kan slutte før, hvis "
+                           "målet er nået, eller hvis træningen ikke hjælper.", span=span),
         "period": _("I perioder på %(span)s.", span=span),
-        "until_goal": _("Til målet er nået."),
+        "referral": _("Lægens henvisning gælder i %(span)s. Så skal den fornyes hos egen "
+                      "læge.", span=span),
+        # Fredericia § 86 stk. 1: "den periode, hvor funktionsniveauet fortsat kan forbedres
+        # gennem yderligere træning"
+        "until_goal": _("Så længe mere træning kan gøre funktionsevnen bedre."),
         "individual": _("Terapeuten vurderer, hvor længe."),
     }
     text = texts[duration.kind]

@@ -104,9 +104,13 @@ def test_comparison_cells_say_what_each_standard_says(pages):
     assert "godkendt 4. december 2023" in sel["Standardens dato"][FIVE["broenderslev"]]
     # Fredensborg
     assert "senest samme dag kl. 9.00" in sel["Afbud og udeblivelse"][FIVE["fredensborg"]]
-    assert "Højst 3 måneder" in sel["Hvor længe"][FIVE["fredensborg"]]
+    # "Som udgangspunkt visiteres der til et forløb på max 3 måneder. Opnås målet inden,
+    #  eller udebliver effekten, kan træningsforløbet afsluttes tidligere"
+    assert ("Som udgangspunkt højst 3 måneder. Forløbet kan slutte før, hvis målet er nået, "
+            "eller hvis træningen ikke hjælper.") in sel["Hvor længe"][FIVE["fredensborg"]]
     assert "1-3 gange om ugen" in sel["Hvor tit"][FIVE["fredensborg"]]
-    assert "selv betale" in sel["Kørsel"][FIVE["fredensborg"]]
+    # "Hvis der visiteres til transport, er der brugerbetaling på denne indsats."
+    assert "betale et beløb for den (brugerbetaling)" in sel["Kørsel"][FIVE["fredensborg"]]
     assert "22. december 2025" in sel["Standardens dato"][FIVE["fredensborg"]]
     # Fredericia
     assert "senest 14 hverdage efter din henvendelse" in sel["Kontakt og afgørelse"][FIVE["fredericia"]]
@@ -194,8 +198,8 @@ def test_professional_page_says_what_each_offer_costs_and_what_transport_there_i
     assert costs("fredericia", "sel-86-2") == (
         "Træningen er gratis. Ingen kørsel. Patienten betaler selv for at komme frem og tilbage.")
     assert costs("fredensborg", "sel-86-1") == (
-        "Træningen er gratis. Terapeuten vurderer behovet for kørsel. Patienten betaler selv "
-        "for kørslen. Spørg kommunen om prisen på kørslen.")
+        "Træningen er gratis. Terapeuten vurderer behovet for kørsel. Patienten betaler et "
+        "beløb for kørslen (brugerbetaling). Spørg kommunen om prisen på kørslen.")
     assert "Patienten har ret til kørsel eller godtgørelse" in costs("aarhus", "sul-140")
     # Neither a standard nor the law says anything of transport: the doctor is told to ask.
     assert costs("aarhus", "ael-10") == (
@@ -883,8 +887,13 @@ def test_the_own_teams_frequency_and_rules_are_said_to_be_the_own_teams(pages):
     assert note not in page.replace(part, "")  # only where a private provider is the other way
     terms = gp_terms(pages, "fredericia", "sul-140a")
     assert terms[terms.index("Omfang") + 1] == (
-        "I perioder på 12 måneder. På kommunens eget hold: 1 gang om ugen, 60 minutter hver "
-        "gang.")
+        "Lægens henvisning gælder i 12 måneder. Så skal den fornyes hos egen læge. "
+        "På kommunens eget hold: 1 gang om ugen, 60 minutter hver gang.")
+    # § 86 stk. 1: "tidsmæssigt begrænset til den periode, hvor funktionsniveauet fortsat
+    # kan forbedres gennem yderligere træning"
+    terms = gp_terms(pages, "fredericia", "sel-86-1")
+    assert terms[terms.index("Omfang") + 1].startswith(
+        "Så længe mere træning kan gøre funktionsevnen bedre.")
     comparison = main_text(pages.get("/sammenlign"))
     assert "På kommunens eget hold: 1 gang om ugen, 60 minutter hver gang." in comparison
     assert "På kommunens eget hold: Meld afbud senest dagen før." in comparison

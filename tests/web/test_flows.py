@@ -803,3 +803,13 @@ def test_starting_again_says_there_are_answers_and_another_person_starts_fresh(p
     assert "/spoergsmaal/age" in pages.client.get(response.headers["Location"]).headers[
         "Location"]
     assert "Du har svar fra før" not in pages.get("/").get_data(as_text=True)
+
+
+def test_the_contact_date_counts_a_referral_too(pages):
+    """Fredericia § 119 counts "senest 14 hverdage efter modtagelse af henvendelsen", and
+    the henvendelse is the doctor's or the hospital's ("kan henvise dig … ved at kontakte
+    Træning & Forebyggelse"): the question says to write that day."""
+    pages.get("/")
+    pages.post("/", {"municipality": "fredericia", "who": "self"})
+    page = pages.get("/fredericia/spoergsmaal/request_date").get_data(as_text=True)
+    assert "Har din læge eller sygehuset henvist dig, så skriv den dag, de gjorde det." in page

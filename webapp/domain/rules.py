@@ -229,7 +229,10 @@ class Frequency(Model):
 class Duration(Model):
     max_amount: int | None = None
     unit: Literal["weeks", "months"] | None = None
-    kind: Literal["max", "typical", "example", "period", "until_goal", "individual"] = "max"
+    # max_as_a_rule: "Som udgangspunkt … max 3 måneder … kan afsluttes tidligere";
+    # referral: the doctor's referral runs for the period and is renewed (§ 140 a)
+    kind: Literal["max", "max_as_a_rule", "typical", "example", "period", "referral",
+                  "until_goal", "individual"] = "max"
     times_per_year: int | None = None
     source: str
 

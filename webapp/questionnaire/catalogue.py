@@ -193,7 +193,8 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Hvornår kontaktede du kommunen?"),
        _l("Hvornår kontaktede I kommunen?"),
        _l("Hvornår blev kommunen kontaktet?"), _l("Kontaktede kommunen"),
-       hint=_l("Har du ikke kontaktet kommunen endnu, så skriv dagen, du regner med at "
+       hint=_l("Har din læge eller sygehuset henvist dig, så skriv den dag, de gjorde det. "
+               "Har du ikke kontaktet kommunen endnu, så skriv dagen, du regner med at "
                "gøre det. Så regner vi fristerne ud. Du kan også springe over.")),
     _q("decision_date", "date",
        _l("Hvornår fik du kommunens afgørelse?"),
