@@ -682,8 +682,10 @@ def contact_scope_text(standard: MunicipalRules, contact: Unit,
                  "hvem du skal kontakte.")
     if len(covered) <= len(others):
         return _("Kvalitetsstandarden nævner dem kun ved %(offers)s. Om det andet kan "
-                 "de sige, hvem du skal kontakte.",
-                 offers=texts.and_list([texts.offer_title_inline(o) for o in covered]))
+                 "de sige, hvem du skal kontakte.", offers=_offer_list(covered))
     return _("Kvalitetsstandarden nævner ingen kontakt ved %(offers)s. Spørg dem, "
-             "hvem du skal kontakte om det.",
-             offers=texts.and_list([texts.offer_title_inline(o) for o in others]))
+             "hvem du skal kontakte om det.", offers=_offer_list(others))
+
+
+def _offer_list(offer_ids: list[OfferId]) -> str:
+    return texts.and_list([texts.offer_title_inline(o) for o in offer_ids])

@@ -55,6 +55,17 @@ def main_text(response):
     return text_of(parse(response).find(".//main"))
 
 
+def fredericia_140a_text(pages, answers=None, until=None):
+    """Fredericia's result page as text from the vederlagsfri fysioterapi card on (up to
+    ``until``), for a 60-year-old with a severe handicap and ``answers`` besides."""
+    run_flow(pages, "fredericia", "self", {
+        "age": 60, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting",
+        "severe_disability": "yes", **(answers or {})})
+    page = main_text(pages.get("/fredericia/resultat"))
+    part = page[page.index("Vederlagsfri fysioterapi (Sundhedsloven § 140 a)"):]
+    return part[:part.index(until)] if until else part
+
+
 # --------------------------------------------------------------------------- comparison
 
 
@@ -839,11 +850,7 @@ def test_the_own_teams_conditions_are_not_reasons_it_fits(pages, now):
     hvis du har et svært fysisk handicap på baggrund af en neurologisk lidelse." Failing the
     own team's conditions was listed under "Derfor ser det ud til at passe"."""
     now(2026, 11, 24, 10, 0)
-    run_flow(pages, "fredericia", "self", {
-        "age": 60, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting",
-        "group_ok": False, "severe_disability": "yes", "disability_cause": "progressive"})
-    page = main_text(pages.get("/fredericia/resultat"))
-    part = page[page.index("Vederlagsfri fysioterapi (Sundhedsloven § 140 a)"):]
+    part = fredericia_140a_text(pages, {"group_ok": False, "disability_cause": "progressive"})
     fits, but = part.split("Men kommunens eget hold passer nok ikke:", 1)
     assert "Derfor ser det ud til at passe:" in fits
     assert "Kommunens eget hold er kun for det." not in fits
@@ -851,12 +858,7 @@ def test_the_own_teams_conditions_are_not_reasons_it_fits(pages, now):
     assert "Kan ikke deltage i træning på hold." in but
     assert "Du kan stadig få tilbuddet et andet sted, fx hos en privat fysioterapeut." in but
     # Not answered: the own team's conditions are not what the offer "depends on" (review).
-    run_flow(pages, "fredericia", "self", {
-        "age": 60, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting",
-        "severe_disability": "yes"})
-    page = main_text(pages.get("/fredericia/resultat"))
-    part = page[page.index("Vederlagsfri fysioterapi (Sundhedsloven § 140 a)"):]
-    part = part[:part.index("Sådan foregår det")]
+    part = fredericia_140a_text(pages, until="Sådan foregår det")
     assert "om handicappet skyldes en neurologisk sygdom" not in part
     assert "om personen kan træne på hold" not in part
     # The GP reads them as the own team's, not as the offer's target group.
@@ -873,12 +875,8 @@ def test_the_own_teams_frequency_and_rules_are_said_to_be_the_own_teams(pages):
     Forebyggelse …' and, of the municipality's team only, 'Træning på hold 1 x ugentligt á 1
     times varighed'. Someone going to a private physiotherapist must not read the team's
     form, hours and rules as theirs; the year the referral lasts holds for both."""
-    run_flow(pages, "fredericia", "self", {
-        "age": 60, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting",
-        "severe_disability": "yes"})
+    part = fredericia_140a_text(pages, until="Sådan klager du")
     page = main_text(pages.get("/fredericia/resultat"))
-    part = page[page.index("Vederlagsfri fysioterapi (Sundhedsloven § 140 a)"):]
-    part = part[:part.index("Sådan klager du")]
     note = ("Det, der står om hold, hvor tit, træningstider, afbud og indhold, gælder kun "
             "kommunens eget hold. Går du til en privat fysioterapeut, aftaler du det med "
             "fysioterapeuten.")

@@ -11,7 +11,7 @@ A new municipality reuses these; a rule no standard has used before is one new e
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from .answers import (
@@ -273,25 +273,6 @@ RULES: dict[str, Rule] = {
         ),
         kind="exclude",
     ),
-    # Herlev § 86 stk. 1: whoever can reach the goal with a self-training programme still
-    # gets "undersøgelse, instruktion i træningsprogram samt opfølgning ved behov".
-    "needs_help_or_gets_programme": Rule(
-        "self_training_enough",
-        _needs_help,
-        N_(
-            "Kan ikke nå målet alene eller med almindelige tilbud som foreninger, "
-            "træningscenter eller privat fysioterapeut."
-        ),
-        N_(
-            "Kan træne selv. Så giver kommunen ikke et træningsforløb, men en undersøgelse, "
-            "et program at træne efter og opfølgning, hvis der er brug for det."
-        ),
-        N_(
-            "Det er ikke afklaret, om selvtræning eller almindelige tilbud er nok. "
-            "Terapeuten vurderer det."
-        ),
-        kind="exclude",
-    ),
     "motivated": Rule(
         "motivated",
         _bool("motivated", True),
@@ -415,3 +396,14 @@ RULES: dict[str, Rule] = {
 
 def evaluate(rule: str, answers: Answers, value: Any) -> Outcome:
     return RULES[rule].check(answers, value)
+
+# Herlev § 86 stk. 1: whoever can reach the goal with a self-training programme still gets
+# "undersøgelse, instruktion i træningsprogram samt opfølgning ved behov". The same rule as
+# needs_help_to_train; only its failed sentence says what is given instead.
+RULES["needs_help_or_gets_programme"] = replace(
+    RULES["needs_help_to_train"],
+    failed=N_(
+        "Kan træne selv. Så giver kommunen ikke et træningsforløb, men en undersøgelse, "
+        "et program at træne efter og opfølgning, hvis der er brug for det."
+    ),
+)

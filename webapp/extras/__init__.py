@@ -107,9 +107,13 @@ def handout(slug: str) -> str:
     assessment = assess(municipality, Answers(), today(), book())
     link = context.public_link("pages.municipality_start", slug=slug)
     info = standard_info(slug)
+    contact = info["contact"] if info else None
+    scope = (extras_texts.contact_scope_text(info["standard"], contact,
+                                             [o.id for o in assessment.offers])
+             if info and contact else None)
     return render_template("extras/handout.html", municipality=municipality,
                            assessment=assessment, info=info, link=link, qr=qr_svg(link),
-                           contact=info["contact"] if info else None)
+                           contact=contact, contact_scope=scope)
 
 
 # --------------------------------------------------------------------------- calendar
