@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask, Request, Response, request, session
 from flask.sessions import SecureCookieSession, SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFProtect
-from itsdangerous import BadData
+from itsdangerous import BadData, URLSafeTimedSerializer
 from werkzeug.exceptions import (
     BadRequest,
     RequestEntityTooLarge,
@@ -191,6 +191,16 @@ class ReadableSession(SecureCookieSessionInterface):
     on every address. Only the key signs one; the visit then starts afresh, as with a
     cookie signed with another key.
     """
+
+    _made: tuple[tuple[Any, ...], URLSafeTimedSerializer | None] | None = None
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        """Flask's serializer, made once per key: Flask makes a new one at every call (three
+        a request), and itsdangerous tries out each new one with a JSON dump."""
+        keys = (app.secret_key, *(app.config["SECRET_KEY_FALLBACKS"] or ()))
+        if self._made is None or self._made[0] != keys:
+            self._made = (keys, super().get_signing_serializer(app))
+        return self._made[1]
 
     def open_session(self, app: Flask, request: Request) -> SecureCookieSession | None:
         serializer = self.get_signing_serializer(app)

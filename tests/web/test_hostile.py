@@ -333,6 +333,22 @@ def test_cookie_signed_with_another_secret(fuzz_app):
     friendly(response)
 
 
+def test_secret_key_rotation_is_honoured_at_once():
+    """The session's signing serializer is made once per key (security.ReadableSession):
+    a new key turns old cookies away at once, and an old key kept among the fallbacks
+    still reads them."""
+    app = create_app({"TESTING": True, "SECRET_KEY": "the old secret"})
+    cookie = signed_session(app, {"m": "herlev", "who": "self", "a": {"age": 72}})
+    client = app.test_client()
+    client.set_cookie("tg", cookie)
+    assert client.get("/herlev/spoergsmaal/age").status_code == 200
+    app.config["SECRET_KEY"] = "the new secret"
+    assert client.get("/herlev/spoergsmaal/age").status_code == 302
+    app.config["SECRET_KEY_FALLBACKS"] = ["the old secret"]
+    client.set_cookie("tg", cookie)
+    assert client.get("/herlev/spoergsmaal/age").status_code == 200
+
+
 @pytest.mark.parametrize("cookie", ["", "garbage", "eyJ4Ijox.fake.sig", "." * 300,
                                     "x" * 3000, "%00%ff", "tg=tg=tg"])
 def test_cookie_that_is_not_a_cookie(fuzz_app, cookie):
