@@ -493,6 +493,40 @@ def test_result_page_starts_with_a_short_summary(pages, now):
     assert text.count("Passer nok ikke.") == sum(1 for _ in re.finditer("offer-unlikely", html))
 
 
+def summary_text(pages, slug):
+    html = pages.get(f"/{slug}/resultat").get_data(as_text=True)
+    summary = html[html.index('<section class="result-summary"'):]
+    summary = summary[:summary.index("</section>")]
+    return text_of(html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(summary))
+
+
+def test_summary_says_what_to_do_when_a_date_has_gone_by(pages, now):
+    """Home five weeks: every date of Fredericia's § 140 has gone by. The summary said only
+    "Det ser ud til at passe" and a phone number; the latest date, and what to do if it was
+    not kept, was far down the page."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
+                                           "discharge_date": "2026-10-20"})
+    text = summary_text(pages, "fredericia")
+    assert ("Genoptræning efter sygehus Det ser ud til at passe. Træningen skulle være startet "
+            "senest tirsdag den 27. oktober 2026. Er den ikke det, så kontakt Fredericia "
+            "Kommune. Telefon: 72 10 60 50.") in text
+
+
+def test_summary_gives_the_date_gone_by_and_the_next_with_one_note(pages, now):
+    """Nyborg counts both dates "efter henvisningen er modtaget" and we count from discharge:
+    the contact date has gone by, the start is still to come; the note they rest on is said
+    once, after both."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-12"})
+    text = summary_text(pages, "nyborg")
+    assert ("Nyborg Kommune skulle have kontaktet dig senest torsdag den 19. november 2026. "
+            "Er det ikke sket, så ring til dem. Kommunens egen frist: Træningen skal starte "
+            "senest onsdag den 2. december 2026. Fristerne tæller fra den dag, kommunen får "
+            "genoptræningsplanen.") in text
+    assert "Fristen tæller" not in text
+
+
 def test_summary_date_carries_its_warning(pages, now):
     now(2026, 12, 1, 10, 0)
     run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])  # asked 17 Dec

@@ -48,7 +48,9 @@ class OfferView:
     summary: str
     reasons: list[dict[str, Any]]
     timeline: list[dict[str, Any]] = field(default_factory=list)
-    next_date: str | None = None  # the first date still to come, for the summary at the top
+    # For the summary at the top: the latest date gone by (with what to do now) and the
+    # first still to come.
+    dates: list[str] = field(default_factory=list)
 
 
 def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]:
@@ -81,6 +83,27 @@ def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]
     return steps
 
 
+def _summary_dates(offer: OfferAssessment, municipality: str) -> list[str]:
+    """The latest date gone by, which says what to do now ("Er den ikke startet, så kontakt
+    …"; on one day, the municipality's own date before the law's free choice), and the
+    first date still to come with its warning; a note both rest on is said once."""
+    dated = [d for d in offer.deadlines if d.kind != "complaint"]
+    passed = [d for d in dated if d.past]
+    upcoming = [d for d in dated if not d.past]
+    shown = [*([max(passed, key=lambda d: (d.date, d.kind != "free_choice"))] if passed else []),
+             *([min(upcoming, key=lambda d: d.date)] if upcoming else [])]
+    notes = [texts.deadline_note(d) for d in shown]
+    shared = len(shown) == 2 and notes[0] is not None and notes[0] == notes[1]
+    lines = []
+    for i, d in enumerate(shown):
+        text = texts.deadline_text(d, municipality, with_note=not shared)
+        if shared and i == 1:
+            text += " " + (texts.deadline_note(d, several=True) or "")
+        warning = None if d.past else texts.deadline_warning(d)
+        lines.append(f"{text} {warning}" if warning else text)
+    return lines
+
+
 def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
     groups: dict[str, list[OfferView]] = {"likely": [], "possible": [], "unlikely": []}
     name = assessment.municipality.name
@@ -97,12 +120,7 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
                          reasons)
         if offer.verdict != "unlikely":
             view.timeline = _timeline(offer, name)
-            upcoming = [d for d in offer.deadlines if not d.past and d.kind != "complaint"]
-            if upcoming:
-                first = min(upcoming, key=lambda d: d.date)
-                warning = texts.deadline_warning(first)
-                view.next_date = texts.deadline_text(first, name) + (f" {warning}" if warning
-                                                                     else "")
+            view.dates = _summary_dates(offer, name)
         groups[offer.verdict].append(view)
     return {"groups": groups, "assessment": assessment, "municipality": name}
 
