@@ -94,6 +94,30 @@ def test_no_horizontal_scrolling_with_large_text_on_a_phone(new_page, answered, 
     assert not failures, "\n".join(failures)
 
 
+# Text blocks keep a readable width when the page is zoomed: the result page nests boxes
+# (result group > offer > "Godt at vide"), and at 180 CSS px (a 360 px phone at 200 %)
+# their insets left a note's text 24 px wide, three letters a line.
+ZOOMED_PHONE = {**PHONE, "viewport": {"width": 180, "height": 370}, "device_scale_factor": 4}
+NARROWEST_TEXT_JS = """() => [...document.querySelectorAll(
+    'main p, main li, main dd, main h1, main h2, main h3, main h4')]
+  .filter(e => e.offsetParent && e.textContent.trim())
+  .map(e => ({width: Math.round(e.getBoundingClientRect().width),
+              what: `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} `
+                    + e.textContent.trim().slice(0, 30)}))
+  .sort((a, b) => a.width - b.width).slice(0, 3)"""
+
+
+@pytest.mark.parametrize("persona", ["herlev", "fredericia", "nyborg"])
+def test_result_text_keeps_its_width_on_a_zoomed_phone(new_page, persona):
+    page = new_page(**ZOOMED_PHONE)
+    Guide(page).walk_to_result(PERSONAS[persona])
+    wait_for_fonts(page)
+    narrowest = page.evaluate(NARROWEST_TEXT_JS)
+    # 180 px less the page's margins; at least eight letters a line.
+    assert narrowest[0]["width"] >= 80, narrowest
+    assert page.evaluate(OVERFLOW_JS, 180)["scrollWidth"] <= 180
+
+
 # Where the lines of an element's text break: the text of each line.
 LINES_JS = """(selector) => {
   const el = document.querySelector(selector);
