@@ -504,9 +504,11 @@ PRO_CONDITIONS: dict[str, tuple[str, Any]] = {
     "can_join_team": ("target", _l("kan træne på hold")),
     "lives_at_home": ("target", _l("hjemmeboende")),
     "pensioner": ("target", _l("modtager pension")),
+    # Fredericia: "Let- til moderat depression"; the question's answer: "Depression eller
+    # angst, som ikke er svær".
     "chronic_or_smoker": ("target", _l("kronisk sygdom (KOL, type 2-diabetes, hjertesygdom, "
-                                       "kræft, psykisk sygdom, ryg, knogleskørhed, gigt) eller "
-                                       "rygning")),
+                                       "kræft, let til moderat depression eller angst, ryg, "
+                                       "knogleskørhed, gigt) eller rygning")),
     "chronic_condition": ("target", _l("kronisk sygdom, som kommunen har forløb for")),
     "qualifies_for_140a": ("target", _l("svært fysisk handicap eller funktionsnedsættelse ved "
                                         "fremadskridende sygdom")),

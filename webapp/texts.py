@@ -215,8 +215,8 @@ NOTES = {
         "bygger på loven. Spørg kommunen om kommunens serviceniveau."
     ),
     "aeldrelov_override": _l(
-        "Kommunens kvalitetsstandard er fra før Ældreloven trådte i kraft %(date)s. Loven "
-        "går forud: fra %(age)s år gives træningen som en del af helhedspleje efter "
+        "Kommunens kvalitetsstandard nævner ikke Ældreloven, som trådte i kraft %(date)s. "
+        "Loven går forud: fra %(age)s år gives træningen som en del af helhedspleje efter "
         "Ældreloven, ikke efter Serviceloven § 86."
     ),
     "others_limited": _l(
@@ -680,8 +680,9 @@ TRANSPORT_STATUS = {
 TRANSPORT_NOTES = {
     "wait_and_shared_rides": _l("Der kan være ventetid, og du kan komme til at køre med andre."),
     # Nyborg: "Efter aftale med dig bestiller Sundhed og Træning transport. … Du skal være
-    # klar én time før din træningstid." It is about the pick-up, so it says so.
-    "ready_one_hour_before": _l("Kører kommunen dig, så vær klar én time før din træningstid."),
+    # klar én time før din træningstid." Who books the ride, and the pick-up.
+    "ready_one_hour_before": _l("Får du kørsel, bestiller kommunen den efter aftale med dig. "
+                                "Vær klar én time før din træningstid."),
     "cheapest_safe_means": _l(
         "Godtgørelsen svarer til det billigste forsvarlige transportmiddel og aldrig mere end "
         "det, du faktisk har betalt."

@@ -182,6 +182,9 @@ def test_professional_page_details(pages):
     assert "Telefontid: Mandag til fredag kl. 7.30-9.30 og 12.30-13.30" in fredericia
     assert "Henvisning fra egen læge. Henvisningen gælder et år" in fredericia
     assert "fra 18 år" in fredericia
+    # § 119 "Målgruppe": "Let- til moderat depression" (it said "psykisk sygdom").
+    assert "let til moderat depression eller angst" in fredericia
+    assert "psykisk sygdom" not in fredericia
     broenderslev = main_text(pages.get("/broenderslev/fagperson"))
     assert "kan træne på hold" in broenderslev
     assert "får allerede træning eller vederlagsfri fysioterapi for samme problem" in broenderslev
@@ -447,6 +450,18 @@ def test_complaint_to_the_municipality_is_a_letter(pages, now):
     page = letter(pages, "/broenderslev/klage?tilbud=sel-86-1", "decision", "30.3.2026")
     assert "Brønderslev Kommune" in page
     assert "klagen digitalt" not in page and "MitID" not in page
+
+
+def test_undated_standard_is_not_called_older_than_the_aeldrelov(pages):
+    """Herlev's standard has no date: the top of the page says so, and the § 86 note said
+    it was "fra før Ældreloven". What is true of all four standards it is shown for: none
+    names the Ældrelov."""
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    page = main_text(pages.get("/herlev/resultat"))
+    assert "Kommunens kvalitetsstandard har ingen dato" in page
+    assert ("Kommunens kvalitetsstandard nævner ikke Ældreloven, som trådte i kraft 1. juli "
+            "2025. Loven går forud: fra 67 år") in page
+    assert "fra før Ældreloven" not in page
 
 
 def test_result_page_complaint_day_on_a_saturday(pages, now):

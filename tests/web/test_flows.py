@@ -239,7 +239,10 @@ def test_hints_speak_to_the_reader_not_of_one(app):
 def test_nyborg_transport_note_says_it_is_about_the_pick_up(pages):
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     html = pages.get("/nyborg/resultat").get_data(as_text=True)
-    assert "Kører kommunen dig, så vær klar én time før din træningstid." in html
+    # "Efter aftale med dig bestiller Sundhed og Træning transport. … Du skal være klar én
+    # time før din træningstid."
+    assert ("Får du kørsel, bestiller kommunen den efter aftale med dig. Vær klar én time før "
+            "din træningstid.") in html
 
 
 def test_questions_validate_input(pages):
