@@ -395,6 +395,13 @@ START_NOTICES = {
     # samtidig med kommunens tilbud"
     "private_start_no_later": _l("Vælger du en privat leverandør, skal den kunne starte din "
                                  "træning senest den dag, kommunen har tilbudt dig at starte."),
+    # Nyborg: "Står der angivet i din genoptræningsplan, at du skal starte senere end 14
+    # hverdage, vil det første møde foregå telefonisk. Dette gælder også hvis du har
+    # gennemgået en planlagt operation (f.eks. rygoperation)."
+    "first_meeting_by_phone": _l("Står der i din genoptræningsplan, at du skal starte senere "
+                                 "end 14 hverdage, er det første møde en telefonsamtale. Det "
+                                 "gælder også, hvis du har haft en planlagt operation, fx i "
+                                 "ryggen."),
 }
 
 # Said after a date counted from discharge where the standard counts from the plan's arrival,

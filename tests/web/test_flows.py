@@ -245,6 +245,18 @@ def test_nyborg_transport_note_says_it_is_about_the_pick_up(pages):
             "din træningstid.") in html
 
 
+def test_nyborg_phone_is_the_first_meeting_in_two_cases_not_a_place(pages):
+    """"Står der angivet i din genoptræningsplan, at du skal starte senere end 14 hverdage,
+    vil det første møde foregå telefonisk. Dette gælder også hvis du har gennemgået en
+    planlagt operation" – the page listed "over telefonen, undtagelsesvist" as a place."""
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    card = offer_card(pages.get("/nyborg/resultat").get_data(as_text=True), "sul-140")
+    assert ("Står der i din genoptræningsplan, at du skal starte senere end 14 hverdage, er det "
+            "første møde en telefonsamtale. Det gælder også, hvis du har haft en planlagt "
+            "operation, fx i ryggen.") in card
+    assert "over telefonen" not in card and "undtagelsesvist" not in card
+
+
 def test_questions_validate_input(pages):
     pages.get("/")
     pages.post("/", {"municipality": "herlev", "who": "self"})

@@ -435,6 +435,9 @@ class Apply(Model):
             "waiting_time_letter",  # a start later than the goal: a letter with the wait
             "declined_time_not_guaranteed",  # saying no to the time offered loses the goal
             "private_start_no_later",  # a private provider must start no later than the offer
+            # the first meeting is a phone call when the plan says start later than 14
+            # hverdage, or after a planned operation (Nyborg)
+            "first_meeting_by_phone",
         ]
     ] = Field(default_factory=list, description="what the person is told about the start")
     source: str
