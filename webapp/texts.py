@@ -974,6 +974,18 @@ def complaint_next_text(complaint: Complaint) -> str | None:
             "Kommunen har %(span)s til at vurdere afgørelsen igen.",
             span=unit_amount(route.reconsider_weeks, DayUnit.WEEKS),
         )
+    if route.partly_upheld_reply_weeks:
+        text += " " + _(
+            "Får du delvist medhold, får du en ny afgørelse. Så har du %(span)s til at sige til "
+            "kommunen, om du holder fast i klagen.",
+            span=unit_amount(route.partly_upheld_reply_weeks, DayUnit.WEEKS),
+        )
+        if route.forward_within_days:
+            text += " " + _(
+                "Gør du det, sender kommunen den til %(body)s inden for %(span)s.",
+                body=complaint.forward_to.name,
+                span=unit_amount(route.forward_within_days, DayUnit.CALENDAR_DAYS),
+            )
     return text
 
 

@@ -445,6 +445,22 @@ def test_complaint_deadline_on_a_saturday_says_to_send_before(pages, now):
     assert "Datoen er en lørdag. Sender du klagen med posten, så send den før." in page
 
 
+def test_broenderslev_partly_upheld_complaint_has_its_own_4_weeks(pages, now):
+    """"Får du delvist medhold sender vi en ny afgørelse med klagevejledning, hvorefter har
+    du 4 uger til at meddele om klagen fastholdes. Fastholder du din klage, sendes den,
+    sammen med genvurdering, til Ankestyrelsen indenfor 14 dage." – on the result page and
+    on the complaint page, the person's own step; not on the Ældrelov's card."""
+    said = ("Får du delvist medhold, får du en ny afgørelse. Så har du 4 uger til at sige til "
+            "kommunen, om du holder fast i klagen. Gør du det, sender kommunen den til "
+            "Ankestyrelsen inden for 14 dage.")
+    now(2026, 11, 24, 10, 0)
+    assert said in letter(pages, "/broenderslev/klage?tilbud=sel-86-1", "decision", "2.11.2026")
+    assert "delvist medhold" not in letter(pages, "/broenderslev/klage?tilbud=ael-10",
+                                           "decision", "2.11.2026")
+    run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])
+    assert said in main_text(pages.get("/broenderslev/resultat"))
+
+
 def test_complaint_to_the_municipality_is_a_letter(pages, now):
     now(2026, 4, 2, 10, 0)
     page = letter(pages, "/broenderslev/klage?tilbud=sel-86-1", "decision", "30.3.2026")

@@ -173,7 +173,8 @@ def merge_offer(national: OfferRules, local: OfferRules | None) -> OfferRules:
 def _inherited(standard: MunicipalRules, offer_id: OfferId) -> OfferRules | None:
     """The Ældrelov keeps the § 86 contact (ASSESSMENT §4.1): ael-10 borrows whom to ask
     and whom to complain to, not what the standard promises for § 86 itself (Brønderslev's
-    visitator's visit and its 4 weeks to reconsider a decision)."""
+    visitator's visit and its 4 weeks to reconsider a decision, or to answer a partly
+    upheld one)."""
     if offer_id != "ael-10":
         return None
     for other in ("sel-86-1", "sel-86-2"):
@@ -181,7 +182,9 @@ def _inherited(standard: MunicipalRules, offer_id: OfferId) -> OfferRules | None
         if local is not None and local.apply is not None:
             return OfferRules(
                 apply=local.apply.model_copy(update={"home_visit": False}),
-                complaints=[c.model_copy(update={"reconsider_weeks": None})
+                complaints=[c.model_copy(update={"reconsider_weeks": None,
+                                                 "partly_upheld_reply_weeks": None,
+                                                 "forward_within_days": None})
                             for c in local.complaints if c.about == "decision"],
             )
     return None

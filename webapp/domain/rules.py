@@ -408,7 +408,12 @@ class ComplaintRoute(Model):
     latest_years_after_event: int | None = None
     reconsider_weeks: int | None = None
     forward_to: str | None = None
-    forward_within_days: int | None = None
+    partly_upheld_reply_weeks: int | None = Field(
+        default=None, description="partly upheld: the new decision comes with its own "
+        "guidance, and the person has this long to say they keep the complaint (Brønderslev)")
+    forward_within_days: int | None = Field(
+        default=None, description="partly upheld and kept: forwarded to `forward_to` within "
+        "this many days (Brønderslev)")
     named_in_standard: str | None = Field(
         default=None, description="the body's name as the standard gives it, if older"
     )
