@@ -381,6 +381,29 @@ def goal_text(goal: ServiceGoal, about_patient: bool = False) -> str:
     return text
 
 
+# What the municipality (or its provider) promises when it must cancel or move a session.
+WHEN_THEY_CHANGE = {
+    # Fredensborg: "Genoptræning kan som hovedregel ikke aflyses." / "Borgeren skal have
+    # besked hurtigst muligt, såfremt en genoptræning aflyses eller ændres, hvorefter der
+    # findes et alternativ."
+    "rarely_and_told_with_alternative": _l(
+        "Kommunen aflyser som hovedregel ikke en træning. Bliver en træning alligevel aflyst "
+        "eller ændret, får du besked hurtigst muligt, og der findes en anden løsning."),
+    # Nyborg: "Hvis Sundhed og Træning er forhindret i at overholde den aftalte tid, bliver
+    # du kontaktet og der aftales en ny tid."
+    "contacted_for_new_time": _l("Kan kommunen ikke holde den aftalte tid, kontakter de dig, "
+                                 "og I aftaler en ny tid."),
+    # Brønderslev: "Leverandøren kan ikke aflyse en planlagt genoptræningsaftale, men
+    # genoptræningen kan flyttes til et andet tidspunkt efter forudgående aftale med dig."
+    "moved_only_by_agreement": _l("Den, der træner dig, må ikke aflyse en aftalt træning. Den "
+                                  "kan kun flyttes til en anden tid, hvis du har sagt ja til "
+                                  "det på forhånd."),
+    # Fredericia: "Hvis det undtagelsesvist er nødvendigt at ændre tidspunktet for en planlagt
+    # aftale, får du telefonisk eller skriftlig besked fra Træning & Forebyggelse."
+    "told_by_phone_or_in_writing": _l("Må kommunen undtagelsesvist flytte en aftalt tid, får "
+                                      "du besked på telefon eller skriftligt."),
+}
+
 START_NOTICES = {
     "start_time_in_digital_post": _l("Du får tiden for den første træning i din digitale "
                                      "postkasse (e-Boks eller mit.dk). Er du fritaget for "

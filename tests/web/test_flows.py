@@ -257,6 +257,56 @@ def test_nyborg_phone_is_the_first_meeting_in_two_cases_not_a_place(pages):
     assert "over telefonen" not in card and "undtagelsesvist" not in card
 
 
+@pytest.mark.parametrize(("slug", "offer_id", "said"), [
+    # "Genoptræning kan som hovedregel ikke aflyses." / "Borgeren skal have besked hurtigst
+    # muligt, såfremt en genoptræning aflyses eller ændres, hvorefter der findes et alternativ."
+    ("fredensborg", "sel-86-1", "Kommunen aflyser som hovedregel ikke en træning. Bliver en "
+     "træning alligevel aflyst eller ændret, får du besked hurtigst muligt, og der findes en "
+     "anden løsning."),
+    # "Hvis Sundhed og Træning er forhindret i at overholde den aftalte tid, bliver du kontaktet
+    # og der aftales en ny tid."
+    ("nyborg", "sul-140", "Kan kommunen ikke holde den aftalte tid, kontakter de dig, og I "
+     "aftaler en ny tid."),
+    # "Leverandøren kan ikke aflyse en planlagt genoptræningsaftale, men genoptræningen kan
+    # flyttes til et andet tidspunkt efter forudgående aftale med dig."
+    ("broenderslev", "sel-86-1", "Den, der træner dig, må ikke aflyse en aftalt træning. Den kan "
+     "kun flyttes til en anden tid, hvis du har sagt ja til det på forhånd."),
+    # "Hvis det undtagelsesvist er nødvendigt at ændre tidspunktet for en planlagt aftale, får
+    # du telefonisk eller skriftlig besked fra Træning & Forebyggelse."
+    ("fredericia", "sul-140", "Må kommunen undtagelsesvist flytte en aftalt tid, får du besked "
+     "på telefon eller skriftligt."),
+])
+def test_what_the_municipality_promises_when_it_cancels_or_moves_a_session(pages, slug,
+                                                                          offer_id, said):
+    run_flow(pages, slug, "self", PERSONAS[slug])
+    card = offer_card(pages.get(f"/{slug}/resultat").get_data(as_text=True), offer_id)
+    assert f"<strong>Hvis en tid bliver aflyst eller flyttet:</strong> {said}" in card
+
+
+def test_herlev_promises_nothing_when_it_cancels(pages):
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    assert "Hvis en tid bliver aflyst" not in pages.get("/herlev/resultat").get_data(as_text=True)
+
+
+def test_fredensborg_aims_for_the_same_therapist(pages):
+    """The standard: "Det tilstræbes, at borgeren trænes af den samme terapeut i
+    genoptræningsforløbet"."""
+    run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
+    card = offer_card(pages.get("/fredensborg/resultat").get_data(as_text=True), "sel-86-1")
+    assert ("Kommunen prøver at sørge for, at det er den samme terapeut, der træner dig hele "
+            "vejen.") in card
+
+
+def test_nyborg_other_municipality_gives_up_the_laws_free_choice(pages):
+    """Nyborg: "frit valg hos andre kommuners institutioner"; ASSESSMENT §4.2: the law's choice
+    of a private provider "does not apply if the person chose another municipality's offer"."""
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    card = offer_card(pages.get("/nyborg/resultat").get_data(as_text=True), "sul-140")
+    assert ("Du må også vælge at træne i en anden kommune, hvis den har plads, og hvis træningen "
+            "er den samme, som du har fået. Vælger du en anden kommune, mister du retten til at "
+            "vælge en privat leverandør, når træningen ikke kan starte til tiden.") in card
+
+
 def test_questions_validate_input(pages):
     pages.get("/")
     pages.post("/", {"municipality": "herlev", "who": "self"})

@@ -396,6 +396,13 @@ class Obligations(Model):
         ]
     ] = Field(default_factory=list)
     sms_reminder_hours: int | None = None
+    when_they_change: Literal[
+        "rarely_and_told_with_alternative",  # Fredensborg
+        "contacted_for_new_time",  # Nyborg
+        "moved_only_by_agreement",  # Brønderslev
+        "told_by_phone_or_in_writing",  # Fredericia
+    ] | None = Field(default=None, description="what the municipality or provider promises "
+                     "when it must cancel or move a session")
     source: str
 
 
