@@ -918,6 +918,7 @@ COMPLAINT_ABOUT = {
     "service_level": _l("Klage over ventetid og hvordan træningen er organiseret"),
     "provider": _l("Klage over den, der træner dig"),
     "content": _l("Klage over indholdet i træningen"),
+    "received_service": _l("Er du utilfreds med den træning, du får"),
 }
 
 
@@ -983,6 +984,8 @@ def digital_form_lines(body: Body | Unit) -> tuple[str, str] | None:
 
 def complaint_next_text(complaint: Complaint) -> str | None:
     route = complaint.route
+    if route.put_right_at_once:
+        return _("Er klagen berettiget, skal kommunen straks rette op på det.")
     if complaint.forward_to is None:
         return None
     text = _(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date
 from pathlib import Path
@@ -42,6 +43,11 @@ def offer_card(html, offer_id):
     """The result page's section for one offer."""
     card = html[html.index(f'id="offer-{offer_id}"'):]
     return card[:card.index("</section>")]
+
+
+def plain_text(html_text):
+    """An HTML fragment's text, tags out and white space folded."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
 
 
 @pytest.mark.parametrize("slug", sorted(PERSONAS))
@@ -305,6 +311,20 @@ def test_nyborg_other_municipality_gives_up_the_laws_free_choice(pages):
     assert ("Du må også vælge at træne i en anden kommune, hvis den har plads, og hvis træningen "
             "er den samme, som du har fået. Vælger du en anden kommune, mister du retten til at "
             "vælge en privat leverandør, når træningen ikke kan starte til tiden.") in card
+
+
+def test_fredericia_complaint_to_the_leader_is_about_the_training_one_gets(pages):
+    """"Hvis du er utilfreds med den tildelte ydelse, kan du kontakte Lederen af Træning &
+    Forebyggelse. … Skønnes klagen berettiget, er Træning & Forebyggelse forpligtet til
+    umiddelbart at bringe de påklagede forhold i orden." It was labelled as the law's
+    complaint about "ventetid og hvordan træningen er organiseret" (still there for § 140,
+    to Træning & Forebyggelse)."""
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    card = plain_text(offer_card(pages.get("/fredericia/resultat").get_data(as_text=True),
+                                 "sul-140"))
+    assert ("Er du utilfreds med den træning, du får: Klag til Lederen af Træning & "
+            "Forebyggelse. Er klagen berettiget, skal kommunen straks rette op på det.") in card
+    assert "organiseret: Klag til Lederen" not in card
 
 
 def test_questions_validate_input(pages):

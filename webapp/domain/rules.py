@@ -407,7 +407,8 @@ class Obligations(Model):
 
 
 class ComplaintRoute(Model):
-    about: Literal["decision", "treatment", "transport", "service_level", "provider", "content"]
+    about: Literal["decision", "treatment", "transport", "service_level", "provider", "content",
+                   "received_service"]
     body: str = Field(description="key of a national body, or 'unit:<key>' for a municipal unit")
     deadline_amount: int | None = None
     deadline_unit: DayUnit | Literal["years"] | None = None
@@ -415,6 +416,9 @@ class ComplaintRoute(Model):
     latest_years_after_event: int | None = None
     reconsider_weeks: int | None = None
     forward_to: str | None = None
+    put_right_at_once: bool = Field(
+        default=False, description="a complaint found justified is put right at once "
+        "(Fredericia: 'forpligtet til umiddelbart at bringe de påklagede forhold i orden')")
     partly_upheld_reply_weeks: int | None = Field(
         default=None, description="partly upheld: the new decision comes with its own "
         "guidance, and the person has this long to say they keep the complaint (Brønderslev)")
