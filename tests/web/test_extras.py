@@ -480,6 +480,20 @@ def test_undated_standard_is_not_called_older_than_the_aeldrelov(pages):
     assert "fra før Ældreloven" not in page
 
 
+def test_a_last_day_to_complain_prints_even_where_the_offer_does_not_fit(pages, now):
+    """On paper an offer that does not fit leaves out how to complain (_print.scss hides
+    .offer-complaints-general), unless this person has a decision and a last day."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "request_date": "2026-10-20",
+                                       "decision_date": "2026-10-31"})
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    for offer_id, general in (("sel-86-2", False), ("sul-140", True)):
+        card = html[html.index(f'id="offer-{offer_id}"'):]
+        card = card[:card.index("</section>")]
+        assert ("offer-complaints-general" in card) is general, offer_id
+        assert ("Sidste dag for at klage er" in card) is not general, offer_id
+
+
 def test_result_page_complaint_day_on_a_saturday(pages, now):
     now(2026, 11, 24, 10, 0)
     run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "request_date": "2026-10-20",
