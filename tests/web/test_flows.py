@@ -327,6 +327,16 @@ def test_fredericia_complaint_to_the_leader_is_about_the_training_one_gets(pages
     assert "organiseret: Klag til Lederen" not in card
 
 
+def test_privacy_does_not_promise_the_answers_go_when_the_browser_closes(pages):
+    """A phone's browser is seldom closed, and it may reopen with the session: the pages
+    said the answers "forsvinder, når du lukker browseren"."""
+    start = plain_text(pages.get("/").get_data(as_text=True))
+    assert "Vi gemmer ikke dine svar. De ligger kun i din browser og gælder højst et døgn." in start
+    privacy = plain_text(pages.get("/privatliv").get_data(as_text=True))
+    assert "på en mobil eller tablet lukker browseren tit ikke helt" in privacy
+    assert "forsvinder, når du lukker browseren" not in start + privacy
+
+
 def test_questions_validate_input(pages):
     pages.get("/")
     pages.post("/", {"municipality": "herlev", "who": "self"})
