@@ -10,7 +10,9 @@ from flask_wtf.csrf import CSRFError
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from . import context
 from .context import is_api_request, is_file_request
+from .domain.rules import Municipality
 from .i18n import locale_name
 from .speedups import lazy_gettext as _l
 
@@ -63,6 +65,15 @@ def _bare_page(status: int, title: str, body: str) -> Response:
     return Response(html, status=status, mimetype="text/html")
 
 
+def _meant() -> Municipality | None:
+    """For an address that does not exist: the municipality its first part names
+    ("/herlev/resultatet") or looks like a misspelling of ("/frederecia"), for "Mente du
+    …?" with a link to that municipality's start."""
+    first = request.path.split("/", 2)[1]
+    book = context.rule_book()
+    return book.find(first, loose=True) or book.closest(first)
+
+
 def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError) -> Any:
@@ -88,7 +99,8 @@ def init_app(app: Flask) -> None:
             # A file the browser asked for (a style sheet, a font), not a page a person
             # reads: no frame, so no form, no token and no cookie.
             return _bare_page(status, str(title), str(body)), status, headers
-        page = render_template("errors/error.html", title=title, body=body, status=status)
+        page = render_template("errors/error.html", title=title, body=body, status=status,
+                               meant=_meant() if status == 404 else None)
         return page, status, headers
 
     @app.errorhandler(Exception)

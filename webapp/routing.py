@@ -36,7 +36,7 @@ class MunicipalityConverter(BaseConverter):
         book = current_app.extensions["rules"]
         if value in book.municipalities:
             return value
-        found = book.find(value)
+        found = book.find(value, loose=True)
         if found is None:
             raise ValidationError()
         return str(found.slug)

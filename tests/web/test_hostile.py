@@ -1176,3 +1176,37 @@ def test_cookie_signed_with_our_key_that_holds_no_session(fuzz_app, payload):
                            headers={"Cookie": cookie})
     assert response.status_code == 400
     friendly(response)
+
+
+# --------------------------------------------------------------------------- near-miss addresses
+
+
+@pytest.mark.parametrize(("typed", "goes_to"), [
+    ("/nyborg-kommune", "/nyborg"), ("/nyborgkommune", "/nyborg"),
+    ("/bronderslev", "/broenderslev"), ("/kobenhavn/fagperson", "/koebenhavn/fagperson"),
+    ("/arhus", "/aarhus"), ("/Nyborg%20Kommune", "/nyborg"),
+])
+def test_a_municipality_written_as_people_write_it_is_found(client, typed, goes_to):
+    """A GP types the address from memory: "-kommune" after the name, or no æ, ø and å."""
+    response = client.get(typed)
+    assert response.status_code == 301 and response.headers["Location"] == goes_to
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("/frederecia", "/fredericia"), ("/fredricia/resultat", "/fredericia"),
+    ("/hilerod", "/hilleroed"), ("/herlev/resultatet", "/herlev"),
+])
+def test_a_misspelt_address_says_which_municipality_was_meant(client, typed, meant):
+    response = client.get(typed)
+    assert response.status_code == 404
+    friendly(response)
+    assert re.search(f'Mente du <a class="tap-target" href="{meant}">[^<]+</a>?',
+                     response.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("typed", ["/xyz", "/om/x", "/kommune", "/" + "a" * 5000,
+                                   "/api/v1/nyborg"])
+def test_an_address_like_no_municipality_gets_no_guess(client, typed):
+    response = client.get(typed)
+    assert response.status_code == 404
+    assert "Mente du" not in response.get_data(as_text=True)

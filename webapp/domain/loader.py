@@ -6,6 +6,8 @@ expected. Adding ``rules/municipalities/<slug>.yaml`` is all it takes to add a m
 
 from __future__ import annotations
 
+import difflib
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,13 +31,24 @@ class RulesError(Exception):
 def slugify(name: str) -> str:
     """ASSESSMENT.md §6: lower-case ASCII, æ→ae, ø→oe, å→aa, spaces→'-'. Any Unicode form
     ("å" as one character or as "a" and a ring), any run of spaces, and a full stop at the
-    end give the same slug."""
+    end give the same slug; so does "Kommune" after the name, written "Nyborg Kommune",
+    "nyborg-kommune" (an address) or "nyborgkommune"."""
     text = " ".join(unicodedata.normalize("NFC", name).lower().split()).rstrip(".")
-    text = text.removesuffix(" kommune").strip()
+    text = _KOMMUNE.sub("", text).strip()
     for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         text = text.replace(a, b)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join(text.replace(".", " ").split())
+
+
+_KOMMUNE = re.compile(r"[\s-]*kommune$")
+_LONGEST_GUESS = 40  # characters of an address worth comparing with the names
+
+
+def loose_key(slug: str) -> str:
+    """A slug as someone writes it without æ, ø and å: "bronderslev", "kobenhavn",
+    "arhus" (ø→o, å→a, æ→e; the 98 slugs stay apart)."""
+    return slug.replace("oe", "o").replace("aa", "a").replace("ae", "e")
 
 
 _ALPHABET = {letter: place for place, letter in enumerate("abcdefghijklmnopqrstuvwxyzæøå", 1)}
@@ -67,18 +80,32 @@ class RuleBook:
     standards: dict[str, MunicipalRules]  # those with a loaded standard, by slug
     by_code: dict[str, str] = field(default_factory=dict)
     by_name: dict[str, str] = field(default_factory=dict)  # slugify(full name) -> slug
+    by_loose: dict[str, str] = field(default_factory=dict)  # loose_key(slug) -> slug
 
-    def find(self, key: str) -> Municipality | None:
+    def find(self, key: str, loose: bool = False) -> Municipality | None:
         """A municipality by slug, kommunekode ("101", also "0101") or name as people
-        write it ("København", "Københavns Kommune", "Brønderslev")."""
+        write it ("København", "Københavns Kommune", "Brønderslev"); ``loose``: also
+        written without æ, ø and å ("bronderslev"), as in a typed address."""
         key = key.strip()
         if key.isascii() and key.isdigit():
             return self.municipalities.get(self.by_code.get(key.lstrip("0").zfill(3), ""))
         slug = slugify(key)
         found = self.municipalities.get(key.lower()) or self.municipalities.get(slug)
         # "Nordfyn" for Nordfyns Kommune (slug nordfyns), as people say it
-        return (found or self.municipalities.get(self.by_name.get(slug, ""))
-                or self.municipalities.get(slug + "s"))
+        found = (found or self.municipalities.get(self.by_name.get(slug, ""))
+                 or self.municipalities.get(slug + "s"))
+        if found is None and loose:
+            found = self.municipalities.get(self.by_loose.get(loose_key(slug), ""))
+        return found
+
+    def closest(self, key: str) -> Municipality | None:
+        """The municipality a mistyped name most likely means ("frederecia"), or None:
+        for a "Mente du …?" on the page that says an address does not exist."""
+        if not key or len(key) > _LONGEST_GUESS:
+            return None
+        guess = difflib.get_close_matches(loose_key(slugify(key)), list(self.by_loose), n=1,
+                                          cutoff=0.75)
+        return self.municipalities[self.by_loose[guess[0]]] if guess else None
 
 
 def _read(path: Path) -> Any:
@@ -179,6 +206,10 @@ def load_rules(directory: Path = RULES_DIR) -> RuleBook:
             )
         standards[rules.municipality.slug] = rules
         everyone[rules.municipality.slug] = known or rules.municipality
+    loose = {loose_key(slug): slug for slug in everyone}
+    if len(loose) < len(everyone):
+        raise RulesError("two municipalities' slugs read alike without æ, ø and å "
+                         "(loader.loose_key): an address could not tell them apart")
     return RuleBook(
         national=national,
         # in the order a Dane looks for them: the start form, /fagperson, the API
@@ -186,4 +217,5 @@ def load_rules(directory: Path = RULES_DIR) -> RuleBook:
         standards=standards,
         by_code={m.code: slug for slug, m in everyone.items()},
         by_name={slugify(m.name): slug for slug, m in everyone.items()},
+        by_loose=loose,
     )
