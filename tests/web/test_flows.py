@@ -349,6 +349,37 @@ def test_questions_validate_input(pages):
     pages.post("/herlev/spoergsmaal/in_hospital", {"answer": "perhaps"}, status=400)
 
 
+def test_changing_an_answer_from_the_result_goes_back_to_the_result(pages):
+    """"Ændr svaret" beside a reason led to the check page after the change, one page
+    further from the result the person was reading."""
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    link = "/herlev/spoergsmaal/group_ok?fra=resultat"
+    assert f'href="{link}"' in html
+    page = pages.get(link).get_data(as_text=True)
+    assert 'href="/herlev/resultat" class="back-link"' in page
+    response = pages.post(link, {"answer": "no"})
+    assert response.headers["Location"] == "/herlev/resultat"
+    # From the check page, the way back is the check page, as before.
+    assert pages.post("/herlev/spoergsmaal/group_ok?fra=tjek",
+                      {"answer": "yes"}).headers["Location"] == "/herlev/tjek"
+
+
+def test_a_change_from_the_result_that_opens_a_question_keeps_the_way_back(pages):
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    # A genoptræningsplan after all: its level is asked next, and then the result.
+    response = pages.post("/herlev/spoergsmaal/hospital_plan?fra=resultat", {"answer": "yes"})
+    assert response.headers["Location"] == "/herlev/spoergsmaal/plan_level?fra=resultat"
+    url = response.headers["Location"]
+    for _ in range(5):
+        key = url.split("?")[0].rsplit("/", 1)[-1]
+        url = pages.post(url, form_data(key, None)).headers["Location"]
+        if "/spoergsmaal/" not in url:
+            break
+        assert url.endswith("?fra=resultat"), url
+    assert url == "/herlev/resultat"
+
+
 def test_missing_csrf_is_friendly_400(pages):
     pages.get("/")
     response = pages.client.post("/", data={"municipality": "herlev", "who": "self"})

@@ -58,10 +58,16 @@ def current_walk(slug: str) -> Walk:
     return walk(book(), slug, stored_answers())
 
 
-def step_url(slug: str, state: Walk) -> str:
+def step_url(slug: str, state: Walk, came_from: str | None = None) -> str:
+    """The next unanswered question, else the check page; when an answer was changed from
+    the result page (``came_from == "resultat"``), back to the result once all is answered,
+    and the questions a change opens keep that way back."""
+    from_result = came_from == "resultat"
     if state.next is None:
-        return url_for("questionnaire.check", slug=slug)
-    return url_for("questionnaire.question", slug=slug, key=state.next)
+        return url_for("questionnaire.result" if from_result else "questionnaire.check",
+                       slug=slug)
+    return url_for("questionnaire.question", slug=slug, key=state.next,
+                   **({"fra": came_from} if from_result else {}))
 
 
 @bp.get("/<municipality:slug>/start")
@@ -91,13 +97,15 @@ def question(slug: str, key: str) -> Any:
             answers[key] = value
             session["a"] = answers
             session["m"] = slug
-            return redirect(step_url(slug, current_walk(slug)))
+            return redirect(step_url(slug, current_walk(slug), request.args.get("fra")))
     state = current_walk(slug)
     path = list(state.path)
     position = path.index(key) + 1 if key in path else len(path) + 1
     total = max(position, len(path) + state.remaining)
     earlier = path[: position - 1]
-    back = (url_for("questionnaire.check", slug=slug) if request.args.get("fra") == "tjek"
+    came_from = request.args.get("fra")
+    back = (url_for("questionnaire.check", slug=slug) if came_from == "tjek"
+            else url_for("questionnaire.result", slug=slug) if came_from == "resultat"
             else url_for("questionnaire.question", slug=slug, key=earlier[-1]) if earlier
             else url_for("pages.municipality_start", slug=slug))
 

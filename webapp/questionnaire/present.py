@@ -112,7 +112,7 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
         for r in offer.reasons:
             link = None
             if r.answer in QUESTIONS:
-                link = url_for("questionnaire.question", slug=slug, key=r.answer)
+                link = url_for("questionnaire.question", slug=slug, key=r.answer, fra="resultat")
             reasons.append({"text": texts.reason_text(r), "outcome": r.outcome, "link": link,
                             "question": QUESTIONS[r.answer].short if r.answer in QUESTIONS
                             else None, "inform": r.inform})
