@@ -66,11 +66,14 @@ def _bare_page(status: int, title: str, body: str) -> Response:
 
 
 def _meant() -> Municipality | None:
-    """For an address that does not exist: the municipality its first part names
-    ("/herlev/resultatet") or looks like a misspelling of ("/frederecia"), for "Mente du
-    …?" with a link to that municipality's start."""
+    """For an address that does not exist: the municipality its first part names in
+    another way ("/nyborg-kommune/x") or looks like a misspelling of ("/frederecia"), for
+    "Mente du …?" with a link to that municipality's start. Not when it is the slug
+    itself ("/herlev/spoergsmaal/x": the person is already there)."""
     first = request.path.split("/", 2)[1]
     book = context.rule_book()
+    if first in book.municipalities:
+        return None
     return book.find(first, loose=True) or book.closest(first)
 
 

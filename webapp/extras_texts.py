@@ -504,8 +504,8 @@ PRO_CONDITIONS: dict[str, tuple[str, Any]] = {
     "can_join_team": ("target", _l("kan træne på hold")),
     "lives_at_home": ("target", _l("hjemmeboende")),
     "pensioner": ("target", _l("modtager pension")),
-    # Fredericia: "Let- til moderat depression"; the question's answer: "Depression eller
-    # angst, som ikke er svær".
+    # The answer it reads, mental_health: "Depression eller angst, som ikke er svær" (the
+    # national rule's list; Fredericia's standard names only "Let- til moderat depression").
     "chronic_or_smoker": ("target", _l("kronisk sygdom (KOL, type 2-diabetes, hjertesygdom, "
                                        "kræft, let til moderat depression eller angst, ryg, "
                                        "knogleskørhed, gigt) eller rygning")),

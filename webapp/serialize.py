@@ -51,7 +51,8 @@ def offer_data(offer: OfferAssessment, slug: str, municipality: str,
         "deadlines": [
             {"kind": d.kind, "date": d.date.isoformat(),
              "text": texts.deadline_text(d, municipality),
-             "warning": texts.deadline_warning(d), "past": d.past}
+             "warning": texts.deadline_warning(d), "past": d.past,
+             "settled": d.settled}
             for d in offer.deadlines
         ],
         "complaints": [
@@ -106,6 +107,7 @@ def _rules_facts(offer_id: OfferId, rules: OfferRules, unit: Unit | None,
             "route": rules.apply.route,
             "text": str(texts.ROUTES[rules.apply.route]),
             "who": [str(texts.CONTACTERS[w]) for w in rules.apply.who],
+            "start_notices": [str(texts.START_NOTICES[n]) for n in rules.apply.start_notices],
         }
     if rules.frequency:
         data["frequency"] = rules.frequency.model_dump(mode="json")
@@ -114,6 +116,7 @@ def _rules_facts(offer_id: OfferId, rules: OfferRules, unit: Unit | None,
     if rules.delivery:
         data["where"] = [texts.place_text(p) for p in rules.delivery.places]
         data["delivery"] = rules.delivery.model_dump(mode="json")
+        data["provider"] = texts.provider_lines(rules)
     if rules.content:
         data["included"] = [texts.content_label(c) for c in rules.content.included]
         data["not_included"] = [texts.content_label(c) for c in rules.content.not_included]
@@ -146,6 +149,8 @@ def _rules_facts(offer_id: OfferId, rules: OfferRules, unit: Unit | None,
             "expectations": [str(texts.EXPECTATIONS[e]) for e in ob.expectations],
             "sms_reminder_hours": ob.sms_reminder_hours,
             "tell_when_away": ob.tell_when_away,
+            "when_they_change": (str(texts.WHEN_THEY_CHANGE[ob.when_they_change])
+                                 if ob.when_they_change else None),
         }
     data["follow_up"] = [str(texts.FOLLOW_UP[f]) for f in rules.follow_up]
     return data

@@ -24,6 +24,7 @@ from .domain.rules import (
     Frequency,
     Hours,
     OfferId,
+    OfferRules,
     OpeningHours,
     Place,
     ServiceGoal,
@@ -381,6 +382,27 @@ def goal_text(goal: ServiceGoal, about_patient: bool = False) -> str:
     return text
 
 
+def provider_lines(rules: OfferRules) -> list[str]:
+    """Who trains the person: the same therapist aimed for, and whom they may choose."""
+    delivery = rules.delivery
+    if delivery is None:
+        return []
+    lines = []
+    if delivery.same_therapist_aimed:
+        lines.append(_("Kommunen prøver at sørge for, at det er den samme terapeut, der træner "
+                       "dig hele vejen."))
+    if delivery.free_choice_of_provider == "no":
+        lines.append(_("Du kan ikke selv vælge, hvem der træner dig."))
+    elif delivery.free_choice_of_provider == "other_municipality":
+        line = _("Du må også vælge at træne i en anden kommune, hvis den har plads, og hvis "
+                 "træningen er den samme, som du har fået.")
+        if rules.other_municipality_ends_free_choice:
+            line += " " + _("Vælger du en anden kommune, mister du retten til at vælge en "
+                            "privat leverandør, hvis træningen ikke kan starte til tiden.")
+        lines.append(line)
+    return lines
+
+
 # What the municipality (or its provider) promises when it must cancel or move a session.
 WHEN_THEY_CHANGE = {
     # Fredensborg: "Genoptræning kan som hovedregel ikke aflyses." / "Borgeren skal have
@@ -388,19 +410,19 @@ WHEN_THEY_CHANGE = {
     # findes et alternativ."
     "rarely_and_told_with_alternative": _l(
         "Kommunen aflyser som hovedregel ikke en træning. Bliver en træning alligevel aflyst "
-        "eller ændret, får du besked hurtigst muligt, og der findes en anden løsning."),
+        "eller ændret, får du besked hurtigst muligt, og kommunen finder en anden løsning."),
     # Nyborg: "Hvis Sundhed og Træning er forhindret i at overholde den aftalte tid, bliver
     # du kontaktet og der aftales en ny tid."
-    "contacted_for_new_time": _l("Kan kommunen ikke holde den aftalte tid, kontakter de dig, "
-                                 "og I aftaler en ny tid."),
+    "contacted_for_new_time": _l("Kan kommunen ikke holde den aftalte tid, kontakter kommunen "
+                                 "dig, og I aftaler en ny tid."),
     # Brønderslev: "Leverandøren kan ikke aflyse en planlagt genoptræningsaftale, men
     # genoptræningen kan flyttes til et andet tidspunkt efter forudgående aftale med dig."
-    "moved_only_by_agreement": _l("Den, der træner dig, må ikke aflyse en aftalt træning. Den "
-                                  "kan kun flyttes til en anden tid, hvis du har sagt ja til "
-                                  "det på forhånd."),
+    "moved_only_by_agreement": _l("Den, der træner dig, må ikke aflyse en aftalt træning. "
+                                  "Træningen kan kun flyttes til en anden tid, hvis du har "
+                                  "sagt ja til det på forhånd."),
     # Fredericia: "Hvis det undtagelsesvist er nødvendigt at ændre tidspunktet for en planlagt
     # aftale, får du telefonisk eller skriftlig besked fra Træning & Forebyggelse."
-    "told_by_phone_or_in_writing": _l("Må kommunen undtagelsesvist flytte en aftalt tid, får "
+    "told_by_phone_or_in_writing": _l("Skal kommunen undtagelsesvis flytte en aftalt tid, får "
                                       "du besked på telefon eller skriftligt."),
 }
 
@@ -475,6 +497,14 @@ def deadline_note(deadline: Deadline, several: bool = False) -> str | None:
 
 
 def _deadline_text(deadline: Deadline, municipality: str) -> str:
+    if deadline.settled and deadline.past:
+        # The decision has come, so this date was kept or is over: no "ring til dem".
+        when = format_long_date(deadline.date)
+        if deadline.kind == "decision":
+            return _("Du skulle have en skriftlig afgørelse senest %(date)s. Den har du fået.",
+                     date=when)
+        return _("%(municipality)s skulle kontakte dig senest %(date)s. Du har fået en "
+                 "afgørelse, så det er sket.", municipality=municipality, date=when)
     if deadline.past:
         return passed_deadline_text(deadline, municipality)
     when = format_long_date(deadline.date)
@@ -918,7 +948,7 @@ COMPLAINT_ABOUT = {
     "service_level": _l("Klage over ventetid og hvordan træningen er organiseret"),
     "provider": _l("Klage over den, der træner dig"),
     "content": _l("Klage over indholdet i træningen"),
-    "received_service": _l("Er du utilfreds med den træning, du får"),
+    "received_service": _l("Klage over den træning, du får"),
 }
 
 
@@ -984,17 +1014,17 @@ def digital_form_lines(body: Body | Unit) -> tuple[str, str] | None:
 
 def complaint_next_text(complaint: Complaint) -> str | None:
     route = complaint.route
-    if route.put_right_at_once:
-        return _("Er klagen berettiget, skal kommunen straks rette op på det.")
+    said = ([_("Har du ret i din klage, skal kommunen straks rette op på det, du klager over.")]
+            if route.put_right_at_once else [])
     if complaint.forward_to is None:
-        return None
-    text = _(
+        return " ".join(said) or None
+    text = " ".join(said + [_(
         "Kommunen ser på afgørelsen igen. Holder kommunen fast i den, sender den din klage "
         "videre til %(body)s. Det er et kontor i staten, der ser på klager. Du kan ikke "
         "klage direkte til %(name)s.",
         body=name_text(complaint.forward_to.name),
         name=complaint.forward_to.name,
-    )
+    )])
     if route.reconsider_weeks:
         text += " " + _(
             "Kommunen har %(span)s til at vurdere afgørelsen igen.",

@@ -93,3 +93,37 @@ def test_municipalities_are_in_danish_alphabetical_order():
     assert names.index("Faaborg-Midtfyn") > names.index("Fredericia")  # Få… after Fr…
     assert danish_sort_key("Åbo") == danish_sort_key("Aabo")
     assert danish_sort_key("Müller") == danish_sort_key("Myller")
+
+
+def test_slugs_that_read_alike_without_the_danish_letters_stop_start_up(rules_copy):
+    """/broenderslev is also found as /bronderslev (loader.loose_key): a municipality whose
+    slug read the same would make that address ambiguous."""
+    path = rules_copy / "municipalities.yaml"
+    edit(path, lambda d: d["municipalities"].append(
+        {"slug": "bronderslev", "code": "999", "name": "Bronderslev Kommune",
+         "region": "Region Nordjylland"}))
+    with pytest.raises(RulesError, match="read alike without æ, ø and å"):
+        load_rules(rules_copy)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("frederecia", "fredericia"), ("hilerod", "hilleroed"), ("Nybrg", "nyborg"),
+    ("kobenhaven", "koebenhavn"),
+])
+def test_closest_names_the_municipality_a_misspelling_means(typed, meant):
+    assert load_rules().closest(typed).slug == meant
+
+
+@pytest.mark.parametrize("typed", ["", "om", "fagperson", "kommune", "fredericia" * 5])
+def test_closest_guesses_nothing_for_what_is_no_name(typed):
+    assert load_rules().closest(typed) is None
+
+
+def test_find_reads_kommune_as_a_word_not_the_end_of_regionskommune():
+    book = load_rules()
+    assert slugify("Nyborg Kommune") == slugify("nyborg-kommune") == "nyborg"
+    assert slugify("Bornholms Regionskommune") == "bornholms-regionskommune"
+    assert book.find("nyborgkommune") is None
+    assert book.find("nyborgkommune", loose=True).slug == "nyborg"
+    assert book.find("bronderslev") is None
+    assert book.find("bronderslev", loose=True).slug == "broenderslev"

@@ -553,9 +553,11 @@ def test_summary_says_what_to_do_when_a_date_has_gone_by(pages, now):
     run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
                                            "discharge_date": "2026-10-20"})
     text = summary_text(pages, "fredericia")
+    # On the same day the law's free choice has come too: a private provider, now.
     assert ("Genoptræning efter sygehus Det ser ud til at passe. Træningen skulle være startet "
             "senest tirsdag den 27. oktober 2026. Er den ikke det, så kontakt Fredericia "
-            "Kommune. Telefon: 72 10 60 50.") in text
+            "Kommune. Hvis Fredericia Kommune ikke kunne tilbyde dig start senest tirsdag den "
+            "27. oktober 2026, må du nu vælge en privat leverandør") in text
 
 
 def test_summary_gives_the_date_gone_by_and_the_next_with_one_note(pages, now):
@@ -566,10 +568,26 @@ def test_summary_gives_the_date_gone_by_and_the_next_with_one_note(pages, now):
     run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-12"})
     text = summary_text(pages, "nyborg")
     assert ("Nyborg Kommune skulle have kontaktet dig senest torsdag den 19. november 2026. "
-            "Er det ikke sket, så ring til dem. Kommunens egen frist: Træningen skal starte "
-            "senest onsdag den 2. december 2026. Fristerne tæller fra den dag, kommunen får "
-            "genoptræningsplanen.") in text
+            "Er det ikke sket, så ring til dem. Hvis Nyborg Kommune ikke kunne tilbyde dig "
+            "start senest torsdag den 19. november 2026, må du nu vælge en privat leverandør")\
+        in text
+    assert ("Kommunens egen frist: Træningen skal starte senest onsdag den 2. december 2026. "
+            "Fristerne tæller fra den dag, kommunen får genoptræningsplanen.") in text
     assert "Fristen tæller" not in text
+
+
+def test_a_decision_ends_the_dates_before_it(pages, now):
+    """Asked 20 October, decision 31 October: "Herlev Kommune skulle have kontaktet dig
+    senest 3. november … Er det ikke sket, så ring til dem" was wrong – the decision came."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "request_date": "2026-10-20",
+                                       "decision_date": "2026-10-31"})
+    page = main_text(pages.get("/herlev/resultat"))
+    assert "skulle have kontaktet dig" not in page and "ring til dem" not in page
+    assert ("Herlev Kommune skulle kontakte dig senest tirsdag den 3. november 2026. Du har "
+            "fået en afgørelse, så det er sket.") in page
+    assert "Sidste dag for at klage er lørdag den 28. november 2026." in page
+    assert "skulle kontakte dig" not in summary_text(pages, "herlev")
 
 
 def test_summary_date_carries_its_warning(pages, now):

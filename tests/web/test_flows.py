@@ -261,32 +261,42 @@ def test_nyborg_phone_is_the_first_meeting_in_two_cases_not_a_place(pages):
             "første møde en telefonsamtale. Det gælder også, hvis du har haft en planlagt "
             "operation, fx i ryggen.") in card
     assert "over telefonen" not in card and "undtagelsesvist" not in card
+    api = pages.client.post("/api/v1/assessment", json={
+        "municipality": "nyborg", "answers": PERSONAS["nyborg"]}).get_json()
+    offer = next(o for o in api["offers"] if o["id"] == "sul-140")
+    assert any(n.startswith("Står der i din genoptræningsplan") for n in
+               offer["apply"]["start_notices"]), offer["apply"]
 
 
 @pytest.mark.parametrize(("slug", "offer_id", "said"), [
     # "Genoptræning kan som hovedregel ikke aflyses." / "Borgeren skal have besked hurtigst
     # muligt, såfremt en genoptræning aflyses eller ændres, hvorefter der findes et alternativ."
     ("fredensborg", "sel-86-1", "Kommunen aflyser som hovedregel ikke en træning. Bliver en "
-     "træning alligevel aflyst eller ændret, får du besked hurtigst muligt, og der findes en "
-     "anden løsning."),
+     "træning alligevel aflyst eller ændret, får du besked hurtigst muligt, og kommunen finder "
+     "en anden løsning."),
     # "Hvis Sundhed og Træning er forhindret i at overholde den aftalte tid, bliver du kontaktet
     # og der aftales en ny tid."
-    ("nyborg", "sul-140", "Kan kommunen ikke holde den aftalte tid, kontakter de dig, og I "
-     "aftaler en ny tid."),
+    ("nyborg", "sul-140", "Kan kommunen ikke holde den aftalte tid, kontakter kommunen dig, og "
+     "I aftaler en ny tid."),
     # "Leverandøren kan ikke aflyse en planlagt genoptræningsaftale, men genoptræningen kan
     # flyttes til et andet tidspunkt efter forudgående aftale med dig."
-    ("broenderslev", "sel-86-1", "Den, der træner dig, må ikke aflyse en aftalt træning. Den kan "
-     "kun flyttes til en anden tid, hvis du har sagt ja til det på forhånd."),
+    ("broenderslev", "sel-86-1", "Den, der træner dig, må ikke aflyse en aftalt træning. "
+     "Træningen kan kun flyttes til en anden tid, hvis du har sagt ja til det på forhånd."),
     # "Hvis det undtagelsesvist er nødvendigt at ændre tidspunktet for en planlagt aftale, får
     # du telefonisk eller skriftlig besked fra Træning & Forebyggelse."
-    ("fredericia", "sul-140", "Må kommunen undtagelsesvist flytte en aftalt tid, får du besked "
-     "på telefon eller skriftligt."),
+    ("fredericia", "sul-140", "Skal kommunen undtagelsesvis flytte en aftalt tid, får du "
+     "besked på telefon eller skriftligt."),
 ])
 def test_what_the_municipality_promises_when_it_cancels_or_moves_a_session(pages, slug,
                                                                           offer_id, said):
     run_flow(pages, slug, "self", PERSONAS[slug])
     card = offer_card(pages.get(f"/{slug}/resultat").get_data(as_text=True), offer_id)
-    assert f"<strong>Hvis en tid bliver aflyst eller flyttet:</strong> {said}" in card
+    # Its own heading: the municipality's promise, not what is expected of the person.
+    assert f"<h4>Hvis en tid bliver aflyst eller flyttet</h4>\n    <p>{said}</p>" in card
+    api = pages.client.post("/api/v1/assessment", json={
+        "municipality": slug, "answers": PERSONAS[slug]}).get_json()
+    offer = next(o for o in api["offers"] if o["id"] == offer_id)
+    assert offer["obligations"]["when_they_change"] == said
 
 
 def test_herlev_promises_nothing_when_it_cancels(pages):
@@ -310,7 +320,12 @@ def test_nyborg_other_municipality_gives_up_the_laws_free_choice(pages):
     card = offer_card(pages.get("/nyborg/resultat").get_data(as_text=True), "sul-140")
     assert ("Du må også vælge at træne i en anden kommune, hvis den har plads, og hvis træningen "
             "er den samme, som du har fået. Vælger du en anden kommune, mister du retten til at "
-            "vælge en privat leverandør, når træningen ikke kan starte til tiden.") in card
+            "vælge en privat leverandør, hvis træningen ikke kan starte til tiden.") in card
+    # The API says what the page says (texts.provider_lines serves both).
+    api = pages.client.post("/api/v1/assessment", json={
+        "municipality": "nyborg", "answers": PERSONAS["nyborg"]}).get_json()
+    offer = next(o for o in api["offers"] if o["id"] == "sul-140")
+    assert [line for line in offer["provider"] if "mister du retten" in line]
 
 
 def test_fredericia_complaint_to_the_leader_is_about_the_training_one_gets(pages):
@@ -322,8 +337,8 @@ def test_fredericia_complaint_to_the_leader_is_about_the_training_one_gets(pages
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     card = plain_text(offer_card(pages.get("/fredericia/resultat").get_data(as_text=True),
                                  "sul-140"))
-    assert ("Er du utilfreds med den træning, du får: Klag til Lederen af Træning & "
-            "Forebyggelse. Er klagen berettiget, skal kommunen straks rette op på det.") in card
+    assert ("Klage over den træning, du får: Klag til Lederen af Træning & Forebyggelse. Har du "
+            "ret i din klage, skal kommunen straks rette op på det, du klager over.") in card
     assert "organiseret: Klag til Lederen" not in card
 
 
@@ -333,7 +348,8 @@ def test_privacy_does_not_promise_the_answers_go_when_the_browser_closes(pages):
     start = plain_text(pages.get("/").get_data(as_text=True))
     assert "Vi gemmer ikke dine svar. De ligger kun i din browser og gælder højst et døgn." in start
     privacy = plain_text(pages.get("/privatliv").get_data(as_text=True))
-    assert "på en mobil eller tablet lukker browseren tit ikke helt" in privacy
+    assert ("Cookien bliver normalt slettet, når du lukker browseren. Men mange browsere kan "
+            "åbne igen med dine svar, især på en mobil eller tablet.") in privacy
     assert "forsvinder, når du lukker browseren" not in start + privacy
 
 

@@ -20,6 +20,7 @@ from .conditions import RULES, evaluate
 from .loader import RuleBook, load_rules
 from .rules import (
     OFFER_IDS,
+    Apply,
     Body,
     ComplaintRoute,
     Condition,
@@ -62,6 +63,7 @@ class Deadline:
     past: bool = False
     about: str | None = None  # for complaint deadlines: decision / transport
     body: str | None = None  # for complaint deadlines: where the complaint goes
+    settled: bool = False  # a contact or decision date before the decision the person has
 
 
 @dataclass(frozen=True)
@@ -172,19 +174,19 @@ def merge_offer(national: OfferRules, local: OfferRules | None) -> OfferRules:
 
 def _inherited(standard: MunicipalRules, offer_id: OfferId) -> OfferRules | None:
     """The Ældrelov keeps the § 86 contact (ASSESSMENT §4.1): ael-10 borrows whom to ask
-    and whom to complain to, not what the standard promises for § 86 itself (Brønderslev's
-    visitator's visit and its 4 weeks to reconsider a decision, or to answer a partly
-    upheld one)."""
+    and whom to complain to – only those, named field by field, never what the standard
+    promises for § 86 itself (Brønderslev's visitator's visit, its 4 weeks to reconsider a
+    decision or to answer a partly upheld one); the law gives the rest."""
     if offer_id != "ael-10":
         return None
     for other in ("sel-86-1", "sel-86-2"):
         local = standard.offers.get(other)
         if local is not None and local.apply is not None:
+            a = local.apply
             return OfferRules(
-                apply=local.apply.model_copy(update={"home_visit": False}),
-                complaints=[c.model_copy(update={"reconsider_weeks": None,
-                                                 "partly_upheld_reply_weeks": None,
-                                                 "forward_within_days": None})
+                apply=Apply(unit=a.unit, who=a.who, route=a.route, source=a.source),
+                complaints=[ComplaintRoute(about=c.about, body=c.body, source=c.source,
+                                           named_in_standard=c.named_in_standard)
                             for c in local.complaints if c.about == "decision"],
             )
     return None
@@ -270,14 +272,19 @@ _BASE = {"request": "request_date", "discharge": "discharge_date",
 def _deadlines(rules: OfferRules, answers: Answers, today: date,
                complaints: list[Complaint]) -> tuple[Deadline, ...]:
     out: list[Deadline] = []
+    decision = answers.decision_date
     for goal in rules.service_goals:
         key = _BASE.get(goal.counted_from)
         base = getattr(answers, key) if key else None
         if base is None:
             continue
         when = calendar.add(base, goal.amount, goal.unit)
-        out.append(Deadline(goal.kind, when, goal, base, calendar.warning_for(when), when < today))
-    decision = answers.decision_date
+        # The decision has come: the contact and the decision promised before it are over
+        # ("skulle have kontaktet dig … ring til dem" was said to someone with a decision).
+        settled = (decision is not None and goal.counted_from == "request"
+                   and goal.kind in ("contact", "decision"))
+        out.append(Deadline(goal.kind, when, goal, base, calendar.warning_for(when), when < today,
+                            settled=settled))
     # ASSESSMENT.md §5: the last day for a complaint to reach the municipality, i.e. a
     # complaint about the municipality's decision (Serviceloven, Ældreloven): the only
     # complaint _complaints dates from the decision date.

@@ -31,8 +31,8 @@ class RulesError(Exception):
 def slugify(name: str) -> str:
     """ASSESSMENT.md §6: lower-case ASCII, æ→ae, ø→oe, å→aa, spaces→'-'. Any Unicode form
     ("å" as one character or as "a" and a ring), any run of spaces, and a full stop at the
-    end give the same slug; so does "Kommune" after the name, written "Nyborg Kommune",
-    "nyborg-kommune" (an address) or "nyborgkommune"."""
+    end give the same slug; so does the word "Kommune" after the name ("Nyborg Kommune",
+    "nyborg-kommune" in an address; not the end of "Regionskommune")."""
     text = " ".join(unicodedata.normalize("NFC", name).lower().split()).rstrip(".")
     text = _KOMMUNE.sub("", text).strip()
     for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
@@ -41,7 +41,7 @@ def slugify(name: str) -> str:
     return "-".join(text.replace(".", " ").split())
 
 
-_KOMMUNE = re.compile(r"[\s-]*kommune$")
+_KOMMUNE = re.compile(r"[\s-]+kommune$")
 _LONGEST_GUESS = 40  # characters of an address worth comparing with the names
 
 
@@ -96,6 +96,8 @@ class RuleBook:
                  or self.municipalities.get(slug + "s"))
         if found is None and loose:
             found = self.municipalities.get(self.by_loose.get(loose_key(slug), ""))
+            if found is None and slug.endswith("kommune") and len(slug) > len("kommune"):
+                found = self.find(slug.removesuffix("kommune"), loose=True)  # "nyborgkommune"
         return found
 
     def closest(self, key: str) -> Municipality | None:

@@ -505,6 +505,14 @@ class OfferRules(Model):
         return self.delivery is not None and self.delivery.own_team_facts
 
     @property
+    def other_municipality_ends_free_choice(self) -> bool:
+        """Choosing another municipality's training gives up the law's private provider
+        when the start is late (ASSESSMENT §4.2): said where both are offered (Nyborg)."""
+        return (self.delivery is not None
+                and self.delivery.free_choice_of_provider == "other_municipality"
+                and any(g.kind == "free_choice" for g in self.service_goals))
+
+    @property
     def assessed_by_gp(self) -> bool:
         """The way in is the person's own doctor's referral (§ 140 a), so it is the doctor,
         not the municipality, who judges ``assessed_by_professional``."""

@@ -84,20 +84,24 @@ def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]
 
 
 def _summary_dates(offer: OfferAssessment, municipality: str) -> list[str]:
-    """The latest date gone by, which says what to do now ("Er den ikke startet, så kontakt
-    …"; on one day, the municipality's own date before the law's free choice), and the
-    first date still to come with its warning; a note both rest on is said once."""
-    dated = [d for d in offer.deadlines if d.kind != "complaint"]
+    """The latest dates gone by, which say what to do now ("Er den ikke startet, så kontakt
+    …"; on one day, the municipality's own date and then the law's free choice: a private
+    provider may be chosen now), and the first date still to come with its warning; a note
+    several of them rest on is said once, after the last."""
+    dated = [d for d in offer.deadlines if d.kind != "complaint" and not d.settled]
     passed = [d for d in dated if d.past]
     upcoming = [d for d in dated if not d.past]
-    shown = [*([max(passed, key=lambda d: (d.date, d.kind != "free_choice"))] if passed else []),
-             *([min(upcoming, key=lambda d: d.date)] if upcoming else [])]
+    latest = max((d.date for d in passed), default=None)
+    shown = ([d for d in passed if d.date == latest and d.kind != "free_choice"]
+             + [d for d in passed if d.date == latest and d.kind == "free_choice"]
+             + ([min(upcoming, key=lambda d: d.date)] if upcoming else []))
     notes = [texts.deadline_note(d) for d in shown]
-    shared = len(shown) == 2 and notes[0] is not None and notes[0] == notes[1]
+    last_with = {note: i for i, note in enumerate(notes) if note}
     lines = []
     for i, d in enumerate(shown):
-        text = texts.deadline_text(d, municipality, with_note=not shared)
-        if shared and i == 1:
+        several = notes[i] is not None and notes.count(notes[i]) > 1
+        text = texts.deadline_text(d, municipality, with_note=not several)
+        if several and last_with[notes[i]] == i:
             text += " " + (texts.deadline_note(d, several=True) or "")
         warning = None if d.past else texts.deadline_warning(d)
         lines.append(f"{text} {warning}" if warning else text)
