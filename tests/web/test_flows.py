@@ -101,9 +101,14 @@ def test_a_disease_of_the_nerves_leaves_vederlagsfri_fysioterapi_open(pages):
     possible = html[html.index('id="group-possible"'):html.index('id="group-unlikely"')]
     assert 'id="offer-sul-140a"' in possible
     card = offer_card(html, "sul-140a")
-    assert ("Det er ikke afklaret, om der er et svært fysisk handicap eller en sygdom, der "
-            "bliver værre med tiden (fx sklerose eller Parkinsons). Lægen vurderer det.") in card
-    assert "Har hverken" not in card
+    # Not "Det er ikke afklaret, om der er … en sygdom, der bliver værre med tiden (fx
+    # sklerose eller Parkinsons)": a doctor who had just said Parkinson's read it as wrong.
+    assert ("En sygdom i hjerne eller nerver. Nogle af dem, fx sklerose og Parkinsons, bliver "
+            "værre med tiden og kan give ret til vederlagsfri fysioterapi. Andre, fx en "
+            "blodprop i hjernen, gør ikke. Lægen vurderer det.") in plain_text(card)
+    assert "Det er ikke afklaret" not in card and "Har hverken" not in card
+    # "Ændr svaret" goes to the answer it rests on: what the illness is.
+    assert "/fredericia/spoergsmaal/disability_cause?fra=resultat" in card
 
 
 def test_fredericia_plan_result_has_dates_and_phone(pages):

@@ -252,7 +252,12 @@ def _judge(conditions: list[Condition], answers: Answers) -> tuple[Verdict, tupl
         elif cond.if_failed == "inform":
             continue  # only a known failure of the own team's condition is worth a word
         else:
-            reason = Reason(cond.rule, rule.answer, "unknown", rule.unknown, params,
+            message, answer = rule.unknown, rule.answer
+            for when, because, key in rule.open_because:
+                if when(answers):
+                    message, answer = because, key
+                    break
+            reason = Reason(cond.rule, answer, "unknown", message, params,
                             cond.source, cond.law, soft)
             if (cond.kind or rule.kind) == "require":
                 unknown.append(reason)

@@ -45,6 +45,10 @@ class Rule:
     # Said instead of `failed` where the failure only makes the verdict open
     # (Condition.if_failed: possible) and `failed` would call it a requirement.
     failed_soft: str | None = None
+    # Said instead of `unknown` when the answers show why it stays open: (when, message,
+    # the answer to change). "Det er ikke afklaret, om …" read as wrong to a doctor who had
+    # just said the patient has Parkinson's.
+    open_because: tuple[tuple[Callable[[Answers], bool], str, AnswerKey], ...] = ()
 
     @property
     def reads(self) -> tuple[AnswerKey, ...]:
@@ -365,6 +369,13 @@ RULES: dict[str, Rule] = {
             "bliver værre med tiden (fx sklerose eller Parkinsons). Lægen vurderer det."
         ),
         also_reads=("disability_cause",),
+        open_because=((
+            lambda a: a.disability_cause is DisabilityCause.NEUROLOGICAL,
+            N_("En sygdom i hjerne eller nerver. Nogle af dem, fx sklerose og Parkinsons, bliver "
+               "værre med tiden og kan give ret til vederlagsfri fysioterapi. Andre, fx en "
+               "blodprop i hjernen, gør ikke. Lægen vurderer det."),
+            "disability_cause",
+        ),),
     ),
     "severe_disability": Rule(
         "severe_disability",
