@@ -237,8 +237,8 @@ NOTES = {
         "selv om kommunens standard nævner en længere frist."
     ),
     "body_renamed": _l(
-        "Kommunens standard nævner %(old)s. Den hedder i dag %(new)s, og det er dem, du "
-        "skal klage til."
+        "Kommunens standard nævner %(old)s, som i dag hedder %(new)s. Det er dem, du skal "
+        "klage til."
     ),
 }
 

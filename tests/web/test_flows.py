@@ -358,6 +358,16 @@ def test_privacy_does_not_promise_the_answers_go_when_the_browser_closes(pages):
     assert "forsvinder, når du lukker browseren" not in start + privacy
 
 
+def test_a_renamed_body_is_named_in_good_danish(pages):
+    """"Patientombuddet. Den hedder i dag …": et ombud is "det"; the sentence no longer
+    needs the pronoun."""
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    page = plain_text(pages.get("/nyborg/resultat").get_data(as_text=True))
+    assert "Kommunens standard nævner Patientombuddet, som i dag hedder Styrelsen for " \
+           "Patientklager" in page
+    assert "Den hedder i dag" not in page
+
+
 def test_questions_validate_input(pages):
     pages.get("/")
     pages.post("/", {"municipality": "herlev", "who": "self"})
