@@ -118,6 +118,25 @@ def test_result_text_keeps_its_width_on_a_zoomed_phone(new_page, persona):
     assert page.evaluate(OVERFLOW_JS, 180)["scrollWidth"] <= 180
 
 
+# "Kort fortalt": how far below the top of its bullet each offer's link text starts.
+BULLET_GAP_JS = """() => [...document.querySelectorAll('.summary-offers > li')].map(li => {
+  const range = document.createRange();
+  range.selectNodeContents(li.querySelector('a').firstChild);
+  const bulletTop = li.getBoundingClientRect().top
+                    + parseFloat(getComputedStyle(li, '::before').top);
+  return Math.round(range.getClientRects()[0].top - bulletTop);
+})"""
+
+
+def test_summary_bullets_stand_beside_their_links(new_page):
+    """The link is a tall tap target: its text started 13 px below the bullet, which stood
+    on a line of its own above it (a usability test)."""
+    page = new_page(**PHONE)
+    Guide(page).walk_to_result(PERSONAS["herlev"])
+    gaps = page.evaluate(BULLET_GAP_JS)
+    assert gaps and all(0 <= gap <= 6 for gap in gaps), gaps
+
+
 # Where the lines of an element's text break: the text of each line.
 LINES_JS = """(selector) => {
   const el = document.querySelector(selector);
