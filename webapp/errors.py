@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request, url_for
 from flask.globals import _cv_request
 from flask_wtf.csrf import CSRFError
 from markupsafe import escape
@@ -65,16 +65,28 @@ def _bare_page(status: int, title: str, body: str) -> Response:
     return Response(html, status=status, mimetype="text/html")
 
 
-def _meant() -> Municipality | None:
+def _meant() -> tuple[Municipality, str] | None:
     """For an address that does not exist: the municipality its first part names in
-    another way ("/nyborg-kommune/x") or looks like a misspelling of ("/frederecia"), for
-    "Mente du …?" with a link to that municipality's start. Not when it is the slug
-    itself ("/herlev/spoergsmaal/x": the person is already there)."""
-    first = request.path.split("/", 2)[1]
+    another way ("/nyborg-kommune/x") or looks like a misspelling of ("/frederecia"), and
+    the address meant – the same page of that municipality where there is one
+    ("/frederecia/fagperson" → "/fredericia/fagperson"), else its start – for "Mente du
+    …?". Not when it is the slug itself ("/herlev/spoergsmaal/x": the person is there)."""
+    _, first, *rest = request.path.split("/", 2)
     book = context.rule_book()
     if first in book.municipalities:
         return None
-    return book.find(first, loose=True) or book.closest(first)
+    found = book.find(first, loose=True) or book.closest(first)
+    if found is None:
+        return None
+    start = url_for("pages.municipality_start", slug=found.slug)
+    if not rest or not rest[0]:
+        return found, start
+    path = f"/{found.slug}/{rest[0]}"
+    try:
+        _cv_request.get().url_adapter.match(path, method="GET")  # type: ignore[union-attr]
+    except HTTPException:  # no such page (or a redirect elsewhere): the start
+        return found, start
+    return found, path
 
 
 def init_app(app: Flask) -> None:

@@ -1202,8 +1202,11 @@ def test_a_municipality_written_as_people_write_it_is_found(client, typed, goes_
 
 
 @pytest.mark.parametrize(("typed", "meant"), [
-    ("/frederecia", "/fredericia"), ("/fredricia/resultat", "/fredericia"),
-    ("/hilerod", "/hilleroed"), ("/herlev-kommune/resultatet", "/herlev"),
+    ("/frederecia", "/fredericia"), ("/hilerod", "/hilleroed"),
+    # the same page of the municipality meant, where there is one; else its start
+    ("/frederecia/fagperson", "/fredericia/fagperson"),
+    ("/fredricia/resultat", "/fredericia/resultat"),
+    ("/herlev-kommune/resultatet", "/herlev"), ("/frederecia/x/y", "/fredericia"),
 ])
 def test_a_misspelt_address_says_which_municipality_was_meant(client, typed, meant):
     response = client.get(typed)
