@@ -368,6 +368,20 @@ def test_a_renamed_body_is_named_in_good_danish(pages):
     assert "Den hedder i dag" not in page
 
 
+def test_a_result_link_without_the_answers_says_why_it_starts_over(client):
+    """Inger sends Peter the address of her result; his browser has no answers, and the
+    start page used to come up as if nothing had happened."""
+    response = client.get("/nyborg/resultat")
+    assert response.status_code == 302 and response.headers["Location"] == "/nyborg"
+    page = client.get("/nyborg").get_data(as_text=True)
+    said = ("Der er ingen svar i denne browser. Svarene bliver kun i den browser, de blev "
+            "givet i, og højst et døgn. Start forfra her.")
+    assert f'<div class="alert alert-info" role="status"><div class="alert-body"><p ' \
+           f'class="alert-text">{said}</p>' in page
+    assert said in page[page.index("<title>"):page.index("</title>")]
+    assert said not in client.get("/nyborg").get_data(as_text=True)  # said once
+
+
 def test_questions_validate_input(pages):
     pages.get("/")
     pages.post("/", {"municipality": "herlev", "who": "self"})

@@ -58,6 +58,16 @@ def current_walk(slug: str) -> Walk:
     return walk(book(), slug, stored_answers())
 
 
+def no_answers_here(slug: str) -> Response:
+    """A page of the questionnaire with no visit in this browser (a link sent on, a
+    bookmark, a day later): to the start, saying why, instead of a start page that seems
+    to have forgotten everything without a word."""
+    if request.method == "GET":
+        flash(_("Der er ingen svar i denne browser. Svarene bliver kun i den browser, de blev "
+                "givet i, og højst et døgn. Start forfra her."), "info")
+    return redirect(url_for("pages.municipality_start", slug=slug))
+
+
 def step_url(slug: str, state: Walk, came_from: str | None = None) -> str:
     """The next unanswered question, else the check page; when an answer was changed from
     the result page (``came_from == "resultat"``), back to the result once all is answered,
@@ -75,7 +85,7 @@ def resume(slug: str) -> Response:
     """First unanswered question (or the check page when everything is answered)."""
     municipality_or_404(slug)
     if "who" not in session:
-        return redirect(url_for("pages.municipality_start", slug=slug))
+        return no_answers_here(slug)
     return redirect(step_url(slug, current_walk(slug)))
 
 
@@ -84,7 +94,7 @@ def question(slug: str, key: str) -> Any:
     municipality = municipality_or_404(slug)
     q = QUESTIONS[key]
     if "who" not in session:
-        return redirect(url_for("pages.municipality_start", slug=slug))
+        return no_answers_here(slug)
     answers = stored_answers()
     form = None
     error = None
@@ -128,7 +138,7 @@ def finished_walk(slug: str) -> Walk | Response:
     """The walk over every question asked, or where to go first: the start page (nobody
     has started) or the next unanswered question."""
     if "who" not in session:
-        return redirect(url_for("pages.municipality_start", slug=slug))
+        return no_answers_here(slug)
     state = current_walk(slug)
     if state.next is not None:
         return redirect(step_url(slug, state))
