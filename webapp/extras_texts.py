@@ -246,6 +246,12 @@ def _reminder(deadline: Deadline, offer: OfferAssessment, summary: str) -> str:
     return _("I morgen: %(what)s", what=summary)
 
 
+def _week_before(summary: str) -> str:
+    """A complaint must reach its body by its last day: a letter sent the day before the
+    reminder is too late, so a complaint's day is also reminded a week before."""
+    return _("Om en uge: %(what)s. Send klagen i god tid.", what=summary)
+
+
 def _contact_line(unit: Unit | Body | None) -> str | None:
     if unit is None or not unit.phones:
         return None
@@ -298,6 +304,7 @@ def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug:
                 summary=summary,
                 description="\n\n".join(lines),
                 reminder=_reminder(d, offer, summary),
+                week_before=_week_before(summary) if d.kind == "complaint" else None,
             ))
     return sorted(events, key=lambda e: (e.day, e.summary))
 
@@ -321,6 +328,7 @@ def complaint_event(guide: ComplaintGuide, municipality: str, slug: str,
         summary=summary,
         description="\n\n".join(lines),
         reminder=_("I morgen: %(what)s", what=summary),
+        week_before=_week_before(summary),
     )
 
 

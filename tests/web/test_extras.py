@@ -676,7 +676,7 @@ def test_calendar_file_from_the_session_answers(pages, client, now):
     description = str(event["DESCRIPTION"])
     assert "juleaftensdag" in description  # the spec's warning for 24 December
     assert "99 45 44 20" in description
-    assert event.walk("VALARM")
+    assert len(event.walk("VALARM")) == 1  # a week's warning is for complaints only
 
 
 def test_calendar_file_for_every_offer(pages, client, now):
@@ -827,6 +827,13 @@ def test_complaint_deadline_as_a_calendar_file(pages, client, now):
     (event,) = icalendar.Calendar.from_ical(response.data).walk("VEVENT")
     assert event.decoded("DTSTART").isoformat() == "2026-04-27"
     assert "Rådhusgade 5" in str(event["DESCRIPTION"])
+    # The complaint must reach the municipality by that day: reminded the day before and,
+    # in time for a letter, a week before (09:00 on 20 April).
+    alarms = {str(a["TRIGGER"].to_ical(), "ascii"): str(a["DESCRIPTION"])
+              for a in event.walk("VALARM")}
+    assert alarms["-PT15H"].startswith("I morgen: Sidste dag for din klage")
+    assert alarms["-P6DT15H"] == ("Om en uge: Sidste dag for din klage (Genoptræning efter "
+                                  "sygdom uden indlæggelse). Send klagen i god tid.")
     # without a valid date there is nothing to put in a calendar
     bad = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={
         "csrf_token": token, "about": "decision"})

@@ -3,7 +3,8 @@
 One all-day event per deadline (``DTSTART;VALUE=DATE``: a deadline is a day, not a
 moment), in a calendar that declares Europe/Copenhagen (``X-WR-TIMEZONE`` and its
 ``VTIMEZONE``), each with a reminder at 09:00 the day before (``TRIGGER:-PT15H`` from the
-start of the day, the form calendar programs use for "the day before at 9").
+start of the day, the form calendar programs use for "the day before at 9"); a complaint's
+last day also a week before (``-P6DT15H``), as a letter must arrive by then.
 
 The text itself (summary, description) comes from the caller, already in the person's
 language; this module only knows the format: escaping, CRLF line ends and folding of
@@ -22,6 +23,7 @@ MAX_OCTETS = 75
 PRODID = "-//Traeningsguiden//Traeningsguiden//DA"
 TZID = "Europe/Copenhagen"
 REMINDER = "-PT15H"  # 09:00 the day before an all-day event
+WEEK_BEFORE = "-P6DT15H"  # 09:00 seven days before
 
 # Denmark's rules since 1996 (EU summer time): last Sunday of March 02:00 -> CEST,
 # last Sunday of October 03:00 -> CET.
@@ -53,6 +55,9 @@ class CalendarEvent:
     summary: str
     description: str = ""
     reminder: str | None = None  # the reminder's text; the summary when None
+    # A second reminder a week before (a complaint must reach its body by the day: the
+    # day before is too late for a letter)
+    week_before: str | None = None
 
 
 def event_uid(*parts: str, domain: str = "traeningsguiden") -> str:
@@ -137,7 +142,15 @@ def calendar_file(
             f"DESCRIPTION:{escape_text(event.reminder or event.summary)}",
             f"TRIGGER:{REMINDER}",
             "END:VALARM",
-            "END:VEVENT",
         ]
+        if event.week_before:
+            lines += [
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                f"DESCRIPTION:{escape_text(event.week_before)}",
+                f"TRIGGER:{WEEK_BEFORE}",
+                "END:VALARM",
+            ]
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + CRLF for line in lines)
