@@ -21,7 +21,7 @@ MESSAGES = {
           _l("Siden kunne ikke forstå det, der blev sendt. Gå tilbage og prøv igen.")),
     404: (_l("Siden findes ikke"),
           _l("Tjek adressen, eller start forfra. Måske er linket gammelt.")),
-    405: (_l("Det kan siden ikke"), _l("Gå til forsiden og start forfra.")),
+    405: (_l("Siden kan ikke bruges på den måde"), _l("Gå til forsiden og start forfra.")),
     413: (_l("Der blev sendt for meget"), _l("Det, der blev sendt, var for stort.")),
     415: (_l("Forkert format"), _l("Det, der blev sendt, har et format, vi ikke kan læse.")),
     429: (_l("For mange forespørgsler"), _l("Vent et minut, og prøv så igen.")),

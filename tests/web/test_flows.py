@@ -391,6 +391,16 @@ def test_the_complaint_helper_is_one_tap_from_the_municipalitys_start(client):
     assert "Har du fået afslag?" not in client.get("/").get_data(as_text=True)
 
 
+def test_who_may_contact_the_municipality_is_said_as_a_sentence(pages):
+    """"Kontakten kan komme fra: sygehuset." read as a fragment beside "kommunen kontakter
+    dig" (a usability test)."""
+    run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
+    card = plain_text(offer_card(pages.get("/nyborg/resultat").get_data(as_text=True),
+                                 "sul-140"))
+    assert "Kommunen kan blive kontaktet af: sygehuset." in card
+    assert "Kontakten kan komme fra" not in card
+
+
 def test_questions_validate_input(pages):
     pages.get("/")
     pages.post("/", {"municipality": "herlev", "who": "self"})
@@ -989,7 +999,12 @@ def test_the_contact_date_counts_a_referral_too(pages):
     """Fredericia § 119 counts "senest 14 hverdage efter modtagelse af henvendelsen", and
     the henvendelse is the doctor's or the hospital's ("kan henvise dig … ved at kontakte
     Træning & Forebyggelse"): the question says to write that day."""
-    pages.get("/")
-    pages.post("/", {"municipality": "fredericia", "who": "self"})
-    page = pages.get("/fredericia/spoergsmaal/request_date").get_data(as_text=True)
-    assert "Har din læge eller sygehuset henvist dig, så skriv den dag, de gjorde det." in page
+    # Said so that it reads right to the person, a relative and a GP alike (a usability
+    # test: a GP was told "Har din læge … henvist dig").
+    for who in ("self", "relative", "gp"):
+        pages.get("/")
+        pages.post("/", {"municipality": "fredericia", "who": who})
+        page = pages.get("/fredericia/spoergsmaal/request_date").get_data(as_text=True)
+        assert ("Er der en henvisning fra en læge eller et sygehus, så skriv den dag, den blev "
+                "sendt. Er kommunen ikke kontaktet endnu, så skriv dagen, det skal ske.") in page
+        assert "henvist dig" not in page

@@ -67,7 +67,7 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Genoptræningsplan"),
        hint=_l("En genoptræningsplan er et papir fra sygehuset. Der står, hvad der skal "
                "trænes efter behandlingen på sygehuset. Sygehuset sender den også til "
-               "kommunen. Du kan finde den i e-Boks eller på sundhed.dk."),
+               "kommunen. Den kan ses i e-Boks og på sundhed.dk, hvis du har lov til at se dem."),
        choices=(("yes", YES), ("no", NO), ("unknown", DONT_KNOW)), dont_know=False),
     _q("plan_level", "choice",
        _l("Hvilket niveau står der i planen?"),
@@ -193,9 +193,9 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Hvornår kontaktede du kommunen?"),
        _l("Hvornår kontaktede I kommunen?"),
        _l("Hvornår blev kommunen kontaktet?"), _l("Kontaktede kommunen"),
-       hint=_l("Har din læge eller sygehuset henvist dig, så skriv den dag, de gjorde det. "
-               "Har du ikke kontaktet kommunen endnu, så skriv dagen, du regner med at "
-               "gøre det. Så regner vi fristerne ud. Du kan også springe over.")),
+       hint=_l("Er der en henvisning fra en læge eller et sygehus, så skriv den dag, den blev "
+               "sendt. Er kommunen ikke kontaktet endnu, så skriv dagen, det skal ske. Så "
+               "regner vi fristerne ud. Du kan også springe over.")),
     _q("decision_date", "date",
        _l("Hvornår fik du kommunens afgørelse?"),
        _l("Hvornår fik din pårørende kommunens afgørelse?"),
