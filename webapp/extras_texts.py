@@ -688,13 +688,13 @@ def contact_scope_text(standard: MunicipalRules, contact: Unit,
     if not others:
         return None
     if not covered:
-        return _("Kvalitetsstandarden nævner dem ikke ved et bestemt tilbud. Spørg dem, "
-                 "hvem du skal kontakte.")
+        return _("Kvalitetsstandarden nævner dem ikke ved et bestemt tilbud. Spørg "
+                 "%(name)s, hvem du skal kontakte.", name=contact.name)
     if len(covered) <= len(others):
         return _("Kvalitetsstandarden nævner dem kun ved %(offers)s. Om det andet kan "
                  "de sige, hvem du skal kontakte.", offers=_offer_list(covered))
-    return _("Kvalitetsstandarden nævner ingen kontakt ved %(offers)s. Spørg dem, "
-             "hvem du skal kontakte om det.", offers=_offer_list(others))
+    return _("Kvalitetsstandarden nævner ingen kontakt ved %(offers)s. Spørg %(name)s, "
+             "hvem du skal kontakte om det.", offers=_offer_list(others), name=contact.name)
 
 
 def _offer_list(offer_ids: list[OfferId]) -> str:

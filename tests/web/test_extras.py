@@ -292,8 +292,9 @@ def test_handout_names_the_contact(pages):
     ("broenderslev", "Kvalitetsstandarden nævner dem kun ved genoptræning efter sygdom "
                      "uden indlæggelse."),
     # Fredericia names Træning & Forebyggelse for five offers; helhedspleje is the law's.
+    # Whom to ask is named ("Spørg dem" was unclear to a tester).
     ("fredericia", "Kvalitetsstandarden nævner ingen kontakt ved træning som en del af "
-                   "helhedspleje. Spørg dem, hvem du skal kontakte om det."),
+                   "helhedspleje. Spørg Træning & Forebyggelse, hvem du skal kontakte om det."),
 ])
 def test_handout_says_which_offers_its_one_contact_is_named_for(pages, slug, scope):
     page = main_text(pages.get(f"/{slug}/fagperson/udskriv"))
@@ -312,8 +313,8 @@ def test_handout_contact_named_for_no_offer_says_so(app):
     with app.test_request_context("/fredensborg/fagperson/udskriv"):
         assert extras_texts.contact_scope_text(standard, unit, ["sel-86-1"]) is None
         assert extras_texts.contact_scope_text(bare, unit, ["sel-86-1", "sel-86-2"]) == (
-            "Kvalitetsstandarden nævner dem ikke ved et bestemt tilbud. Spørg dem, "
-            "hvem du skal kontakte.")
+            "Kvalitetsstandarden nævner dem ikke ved et bestemt tilbud. Spørg Træning & "
+            "Rehabilitering, hvem du skal kontakte.")
 
 
 # --------------------------------------------------------------------------- complaint
