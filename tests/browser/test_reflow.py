@@ -135,6 +135,10 @@ def test_summary_bullets_stand_beside_their_links(new_page):
     Guide(page).walk_to_result(PERSONAS["herlev"])
     gaps = page.evaluate(BULLET_GAP_JS)
     assert gaps and all(0 <= gap <= 6 for gap in gaps), gaps
+    # Each date (and the phone number) on a line of its own, not one long paragraph.
+    lines = page.evaluate("""() => [...document.querySelectorAll('.summary-offers .summary-line')]
+        .map(e => getComputedStyle(e).display)""")
+    assert lines and set(lines) == {"block"}, lines
 
 
 # Where the lines of an element's text break: the text of each line.
