@@ -757,6 +757,9 @@ def test_start_page_lists_all_98_and_labels_those_without_a_standard(pages):
 def test_old_standard_warns_with_the_contact(pages):
     nyborg = main_text(pages.get("/nyborg"))
     assert "Kommunens kvalitetsstandard er ikke ny" in nyborg
+    # After the Start button: above it, the warning put the button three phone screens down.
+    html = pages.get("/nyborg").get_data(as_text=True)
+    assert html.index('type="submit"') < html.index("Kommunens kvalitetsstandard er ikke ny")
     assert re.search(r"for (over |næsten )?(8|9|10) år siden", nyborg)
     assert "63 33 78 72" in nyborg and "traeningsafdeling@nyborg.dk" in nyborg
     fredensborg = main_text(pages.get("/fredensborg"))
