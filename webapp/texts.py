@@ -510,11 +510,13 @@ def _deadline_text(deadline: Deadline, municipality: str) -> str:
     when = format_long_date(deadline.date)
     what = deadline.goal.what
     if deadline.kind == "free_choice":
-        # The law's right, next to the standard's own (later) start: said as the law's.
+        # The law's right, next to the standard's own (later) start: said as the law's. The
+        # choice is made on mingenoptræning.dk (FritValgService, KL's service, says so;
+        # fritvalgservice.dk is about the scheme, not where a person chooses).
         return _(
             "Kan %(municipality)s ikke tilbyde dig start senest %(date)s, har du ret til at "
             "vælge en privat leverandør fra dagen efter. Det siger loven. Leverandøren skal "
-            "have en aftale med kommunerne gennem KL. Se fritvalgservice.dk.",
+            "have en aftale med kommunerne gennem KL. Du vælger på mingenoptræning.dk.",
             municipality=municipality,
             date=when,
         )
@@ -562,8 +564,8 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
         # has started: a person who said no to an offered time does not get it.
         return _(
             "Hvis %(municipality)s ikke kunne tilbyde dig start senest %(date)s, må du nu vælge "
-            "en privat leverandør, der har en aftale med kommunerne gennem KL. Se "
-            "fritvalgservice.dk.",
+            "en privat leverandør, der har en aftale med kommunerne gennem KL. Du vælger på "
+            "mingenoptræning.dk.",
             municipality=municipality,
             date=when,
         )
