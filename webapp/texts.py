@@ -452,11 +452,13 @@ START_NOTICES = {
 # Said after a date counted from discharge where the standard counts from the plan's arrival,
 # which nobody can answer (Nyborg: "efter henvisningen er modtaget"); the second text when
 # several dates in a row share it, said once after the last of them.
+# "Den dato, du skrev": the discharge question asks for the plan's later start date where
+# there is one, so "den dag, du kom hjem" was not always the day counted from (user test).
 PLAN_RECEIVED_NOTE = {
     False: _l("Fristen tæller fra den dag, kommunen får genoptræningsplanen. Her er regnet fra "
-              "den dag, du kom hjem. Kommer planen senere, bliver fristen senere."),
+              "den dato, du skrev. Kommer planen senere, bliver fristen senere."),
     True: _l("Fristerne tæller fra den dag, kommunen får genoptræningsplanen. Her er regnet fra "
-             "den dag, du kom hjem. Kommer planen senere, bliver fristerne senere."),
+             "den dato, du skrev. Kommer planen senere, bliver fristerne senere."),
 }
 ASSUMED_FROM_NOTE = {
     False: _l("Kommunen skriver ikke, fra hvilken dag fristen tæller. Her er regnet fra "

@@ -515,7 +515,7 @@ def test_nyborg_own_start_date_and_the_laws_free_choice_read_apart(pages, now):
     # Nyborg counts "efter henvisningen er modtaget"; the dates are counted from discharge,
     # and the page says so (once, after the last of them).
     assert ("senest onsdag den 9. december 2026. Fristerne tæller fra den dag, kommunen får "
-            "genoptræningsplanen. Her er regnet fra den dag, du kom hjem.") in page
+            "genoptræningsplanen. Her er regnet fra den dato, du skrev.") in page
     assert ("Kan Nyborg Kommune ikke tilbyde dig start senest torsdag den 26. november 2026, "
             "har du ret til at vælge en privat leverandør fra dagen efter. Det siger loven.") in page
 

@@ -401,6 +401,16 @@ def test_who_may_contact_the_municipality_is_said_as_a_sentence(pages):
     assert "Kontakten kan komme fra" not in card
 
 
+@pytest.mark.parametrize(("who", "title"), [
+    ("self", "Dit resultat"), ("relative", "Resultat for din pårørende"),
+    ("gp", "Resultat for patienten")])
+def test_result_title_names_whose_result_it_is(pages, who, title):
+    """A GP's browser tab said "Dit resultat" (a usability test)."""
+    run_flow(pages, "herlev", who, PERSONAS["herlev"])
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    assert f"<title>{title} – Herlev Kommune" in html
+
+
 def test_questions_validate_input(pages):
     pages.get("/")
     pages.post("/", {"municipality": "herlev", "who": "self"})
@@ -796,7 +806,7 @@ def test_a_note_two_dates_rest_on_is_said_once(pages):
     card = offer_card(html, "sul-140")
     assert "Fristen tæller fra den dag" not in card
     assert card.count("Fristerne tæller fra den dag, kommunen får genoptræningsplanen. Her er "
-                      "regnet fra den dag, du kom hjem. Kommer planen senere, bliver fristerne "
+                      "regnet fra den dato, du skrev. Kommer planen senere, bliver fristerne "
                       "senere.") == 1
     assert card.index("senest fredag den 24. april 2026") < card.index("Fristerne tæller")
     assert card.index("senest mandag den 13. april 2026") < card.index("senest fredag den 24.")
