@@ -301,6 +301,17 @@ def test_handout_says_which_offers_its_one_contact_is_named_for(pages, slug, sco
     assert scope in page
 
 
+def test_handout_without_a_standard_promises_only_what_the_law_gives(pages):
+    """Aarhus (no standard here): the handout promised "hvem du skal ringe til", which the
+    guide cannot tell, and did not say that the municipality's own rules may differ."""
+    page = main_text(pages.get("/aarhus/fagperson/udskriv"))
+    assert "hvem du skal ringe til" not in page
+    assert "Så ser du, hvad der kan passe til dig, og hvad loven giver dig." in page
+    assert ("Vi har ikke kommunens egen kvalitetsstandard. Kommunens egne frister og regler kan "
+            "være anderledes end lovens.") in page
+    assert "hvem du skal ringe til" in main_text(pages.get("/herlev/fagperson/udskriv"))
+
+
 def test_handout_contact_named_for_no_offer_says_so(app):
     from webapp import extras_texts
     from webapp.domain.loader import load_rules
