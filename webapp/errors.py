@@ -81,12 +81,13 @@ def _meant() -> tuple[Municipality, str] | None:
     start = url_for("pages.municipality_start", slug=found.slug)
     if not rest or not rest[0]:
         return found, start
-    path = f"/{found.slug}/{rest[0]}"
+    adapter = _cv_request.get().url_adapter
     try:
-        _cv_request.get().url_adapter.match(path, method="GET")  # type: ignore[union-attr]
+        endpoint, args = adapter.match(f"/{found.slug}/{rest[0]}",  # type: ignore[union-attr]
+                                       method="GET")
     except HTTPException:  # no such page (or a redirect elsewhere): the start
         return found, start
-    return found, path
+    return found, url_for(endpoint, **args)
 
 
 def init_app(app: Flask) -> None:

@@ -228,7 +228,8 @@ def event_day(deadline: Deadline) -> date:
 
 
 def upcoming(offer: OfferAssessment, today: date) -> list[Deadline]:
-    return [d for d in offer.deadlines if event_day(d) >= today]
+    """Dates still to come, less those a decision has settled (Deadline.settled)."""
+    return [d for d in offer.deadlines if event_day(d) >= today and not d.settled]
 
 
 def _summary(deadline: Deadline, offer: OfferAssessment) -> str:
@@ -246,9 +247,12 @@ def _reminder(deadline: Deadline, offer: OfferAssessment, summary: str) -> str:
     return _("I morgen: %(what)s", what=summary)
 
 
-def _week_before(summary: str) -> str:
+def _week_before(summary: str, day: date, today: date) -> str | None:
     """A complaint must reach its body by its last day: a letter sent the day before the
-    reminder is too late, so a complaint's day is also reminded a week before."""
+    reminder is too late, so a complaint's day is also reminded a week before – when that
+    is still to come (an alarm already past goes off at once on import, wrongly worded)."""
+    if (day - today).days < 7:
+        return None
     return _("Om en uge: %(what)s. Send klagen i god tid.", what=summary)
 
 
@@ -304,7 +308,8 @@ def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug:
                 summary=summary,
                 description="\n\n".join(lines),
                 reminder=_reminder(d, offer, summary),
-                week_before=_week_before(summary) if d.kind == "complaint" else None,
+                week_before=(_week_before(summary, day, assessment.today)
+                             if d.kind == "complaint" else None),
             ))
     return sorted(events, key=lambda e: (e.day, e.summary))
 
@@ -328,7 +333,7 @@ def complaint_event(guide: ComplaintGuide, municipality: str, slug: str,
         summary=summary,
         description="\n\n".join(lines),
         reminder=_("I morgen: %(what)s", what=summary),
-        week_before=_week_before(summary),
+        week_before=_week_before(summary, guide.deadline, context.today()),
     )
 
 
@@ -692,7 +697,8 @@ def contact_scope_text(standard: MunicipalRules, contact: Unit,
                  "%(name)s, hvem du skal kontakte.", name=contact.name)
     if len(covered) <= len(others):
         return _("Kvalitetsstandarden nævner dem kun ved %(offers)s. Om det andet kan "
-                 "de sige, hvem du skal kontakte.", offers=_offer_list(covered))
+                 "%(name)s sige, hvem du skal kontakte.", offers=_offer_list(covered),
+                 name=contact.name)
     return _("Kvalitetsstandarden nævner ingen kontakt ved %(offers)s. Spørg %(name)s, "
              "hvem du skal kontakte om det.", offers=_offer_list(others), name=contact.name)
 

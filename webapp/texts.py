@@ -499,7 +499,7 @@ def deadline_note(deadline: Deadline, several: bool = False) -> str | None:
 
 
 def _deadline_text(deadline: Deadline, municipality: str) -> str:
-    if deadline.settled and deadline.past:
+    if deadline.settled:
         # The decision has come, so this date was kept or is over: no "ring til dem".
         when = format_long_date(deadline.date)
         if deadline.kind == "decision":

@@ -288,7 +288,7 @@ def test_handout_names_the_contact(pages):
 @pytest.mark.parametrize(("slug", "scope"), [
     # Nyborg's standard is § 140's alone; the handout lists all six offers.
     ("nyborg", "Kvalitetsstandarden nævner dem kun ved genoptræning efter sygehus. "
-               "Om det andet kan de sige, hvem du skal kontakte."),
+               "Om det andet kan Sundhed og Træning sige, hvem du skal kontakte."),
     ("broenderslev", "Kvalitetsstandarden nævner dem kun ved genoptræning efter sygdom "
                      "uden indlæggelse."),
     # Fredericia names Træning & Forebyggelse for five offers; helhedspleje is the law's.
@@ -309,7 +309,9 @@ def test_handout_without_a_standard_promises_only_what_the_law_gives(pages):
     assert "Så ser du, hvad der kan passe til dig, og hvad loven giver dig." in page
     assert ("Vi har ikke kommunens egen kvalitetsstandard. Kommunens egne frister og regler kan "
             "være anderledes end lovens.") in page
-    assert "hvem du skal ringe til" in main_text(pages.get("/herlev/fagperson/udskriv"))
+    # Only where the standard gives a contact (Fredericia; Herlev's gives none).
+    assert "hvem du skal ringe til" in main_text(pages.get("/fredericia/fagperson/udskriv"))
+    assert "hvem du skal ringe til" not in main_text(pages.get("/herlev/fagperson/udskriv"))
 
 
 def test_handout_contact_named_for_no_offer_says_so(app):
@@ -602,6 +604,29 @@ def test_a_decision_ends_the_dates_before_it(pages, now):
     assert "skulle kontakte dig" not in summary_text(pages, "herlev")
 
 
+def test_a_decision_settles_a_contact_date_still_to_come(pages, client, now):
+    """Asked 2 March, decision 4 March, today 5 March: the contact date (20 March) is still
+    ahead, but the decision has come; no "skal kontakte dig senest" and no calendar event."""
+    now(2026, 3, 5, 10, 0)
+    run_flow(pages, "fredericia", "self", {
+        "age": 60, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
+        "hospital_treated": False, "self_training_enough": "no", "motivated": True,
+        "group_ok": True, "same_problem_treated": False, "request_date": "2026-03-02",
+        "decision_date": "2026-03-04"})
+    page = main_text(pages.get("/fredericia/resultat"))
+    assert "Fredericia Kommune skal kontakte dig senest" not in page
+    assert "Du har fået en afgørelse, så det er sket." in page
+    cal = icalendar.Calendar.from_ical(client.get("/fredericia/kalender.ics").data)
+    summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
+    assert summaries and not [s for s in summaries if "kontakte dig" in s], summaries
+
+
+def test_a_calendar_link_without_answers_says_why(client):
+    response = client.get("/herlev/kalender.ics")
+    assert response.status_code == 302
+    assert "Der er ingen svar i denne browser." in client.get("/herlev").get_data(as_text=True)
+
+
 def test_summary_date_carries_its_warning(pages, now):
     now(2026, 12, 1, 10, 0)
     run_flow(pages, "broenderslev", "relative", PERSONAS["broenderslev"])  # asked 17 Dec
@@ -849,6 +874,12 @@ def test_complaint_deadline_as_a_calendar_file(pages, client, now):
     assert alarms["-PT15H"].startswith("I morgen: Sidste dag for din klage")
     assert alarms["-P6DT15H"] == ("Om en uge: Sidste dag for din klage (Genoptræning efter "
                                   "sygdom uden indlæggelse). Send klagen i god tid.")
+    # Less than a week left: no alarm that is already past (it would go off on import).
+    now(2026, 4, 22, 10, 0)
+    late = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={
+        "csrf_token": token, "about": "decision", "day": "30", "month": "3", "year": "2026"})
+    (event,) = icalendar.Calendar.from_ical(late.data).walk("VEVENT")
+    assert len(event.walk("VALARM")) == 1
     # without a valid date there is nothing to put in a calendar
     bad = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={
         "csrf_token": token, "about": "decision"})

@@ -109,6 +109,15 @@ def test_a_disease_of_the_nerves_leaves_vederlagsfri_fysioterapi_open(pages):
     assert "Det er ikke afklaret" not in card and "Har hverken" not in card
     # "Ændr svaret" goes to the answer it rests on: what the illness is.
     assert "/fredericia/spoergsmaal/disability_cause?fra=resultat" in card
+    # A severe handicap not known: a stroke may still give the right, so the general
+    # reason stays (a reviewer).
+    pages.post("/slet", {})
+    run_flow(pages, "fredericia", "self", {
+        **PERSONAS["fredericia"], "age": 45, "chronic_conditions": [], "smoker": False,
+        "severe_disability": None, "disability_cause": "neurological"})
+    card = offer_card(pages.get("/fredericia/resultat").get_data(as_text=True), "sul-140a")
+    assert "Det er ikke afklaret, om der er et svært fysisk handicap" in card
+    assert "fx en blodprop i hjernen, gør ikke" not in card
 
 
 def test_fredericia_plan_result_has_dates_and_phone(pages):
@@ -397,8 +406,13 @@ def test_who_may_contact_the_municipality_is_said_as_a_sentence(pages):
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     card = plain_text(offer_card(pages.get("/nyborg/resultat").get_data(as_text=True),
                                  "sul-140"))
-    assert "Kommunen kan blive kontaktet af: sygehuset." in card
+    assert "Hvem kan kontakte kommunen? Sygehuset." in card
     assert "Kontakten kan komme fra" not in card
+    # Brønderslev: the person, a relative or the doctor; never "af: du selv" (a reviewer).
+    run_flow(pages, "broenderslev", "self", PERSONAS["broenderslev"])
+    card = plain_text(offer_card(pages.get("/broenderslev/resultat").get_data(as_text=True),
+                                 "sel-86-1"))
+    assert "Hvem kan kontakte kommunen? Du selv, en pårørende, din læge." in card
 
 
 @pytest.mark.parametrize(("who", "title"), [

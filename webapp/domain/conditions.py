@@ -370,7 +370,8 @@ RULES: dict[str, Rule] = {
         ),
         also_reads=("disability_cause",),
         open_because=((
-            lambda a: a.disability_cause is DisabilityCause.NEUROLOGICAL,
+            lambda a: (a.severe_disability is False
+                       and a.disability_cause is DisabilityCause.NEUROLOGICAL),
             N_("En sygdom i hjerne eller nerver. Nogle af dem, fx sklerose og Parkinsons, bliver "
                "værre med tiden og kan give ret til vederlagsfri fysioterapi. Andre, fx en "
                "blodprop i hjernen, gør ikke. Lægen vurderer det."),

@@ -15,7 +15,6 @@ from flask import (
     Blueprint,
     Response,
     abort,
-    redirect,
     render_template,
     request,
     session,
@@ -36,7 +35,13 @@ from ..domain.ics import calendar_file
 from ..domain.loader import RuleBook
 from ..domain.rules import OFFER_IDS, Municipality, OfferId
 from ..i18n import SOURCE_LANGUAGE, TranslatedForm, locale_name
-from ..questionnaire import current_walk, municipality_or_404, stored_answers, who
+from ..questionnaire import (
+    current_walk,
+    municipality_or_404,
+    no_answers_here,
+    stored_answers,
+    who,
+)
 from ..questionnaire.forms import _validate_date
 from ..speedups import gettext as _
 from ..speedups import lazy_gettext as _l
@@ -124,7 +129,7 @@ def handout(slug: str) -> str:
 def calendar(slug: str, offer_id: str | None) -> Any:
     municipality = municipality_or_404(slug)
     if "who" not in session:
-        return redirect(url_for("pages.municipality_start", slug=slug))
+        return no_answers_here(slug)
     assessment = assess(municipality, current_walk(slug).answers, today(), book())
     offers = [o for o in assessment.offers if offer_id in (None, o.id)]
     events = extras_texts.calendar_events(assessment, offers, slug, context.public_host())

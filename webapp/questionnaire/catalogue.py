@@ -67,7 +67,7 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Genoptræningsplan"),
        hint=_l("En genoptræningsplan er et papir fra sygehuset. Der står, hvad der skal "
                "trænes efter behandlingen på sygehuset. Sygehuset sender den også til "
-               "kommunen. Den kan ses i e-Boks og på sundhed.dk, hvis du har lov til at se dem."),
+               "kommunen. Den, der var på sygehuset, kan se den i e-Boks og på sundhed.dk."),
        choices=(("yes", YES), ("no", NO), ("unknown", DONT_KNOW)), dont_know=False),
     _q("plan_level", "choice",
        _l("Hvilket niveau står der i planen?"),
