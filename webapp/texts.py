@@ -7,6 +7,7 @@ reorder them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from babel.lists import format_list
@@ -934,6 +935,13 @@ def _with_when(text: str, when: str) -> str:
 def _or_list(items: list[str]) -> str:
     """'a, b eller c' ('a, b or c') in the page's language."""
     return format_list(items, style="or", locale=locale_name())
+
+
+def who_can_contact(who: list[str], labels: Mapping[str, Any]) -> str:
+    """"Hvem kan kontakte kommunen? Du selv, en pårørende, din læge." – with the result
+    page's labels or the GP page's, as an answer (nominative, not after "af")."""
+    people = ", ".join(str(labels[w]) for w in who) + "."
+    return _("Hvem kan kontakte kommunen?") + " " + people[:1].upper() + people[1:]
 
 
 def and_list(items: list[str]) -> str:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .. import texts
 from ..domain.answers import Answers, read_date
-from ..domain.assess import Assessment, OfferAssessment, assess_offer
+from ..domain.assess import Assessment, Deadline, OfferAssessment, assess_offer
 from ..domain.flow import UNKNOWN
 from ..domain.loader import RuleBook
 from ..domain.rules import OfferId
@@ -53,6 +53,24 @@ class OfferView:
     dates: list[str] = field(default_factory=list)
 
 
+def _dated_texts(deadlines: list[Deadline | None], municipality: str) -> list[str | None]:
+    """Each deadline's sentence (None for None); a note several of them rest on (Nyborg:
+    counted from discharge, not from the plan's arrival) is said once, after the last."""
+    notes = [texts.deadline_note(d) if d else None for d in deadlines]
+    last = {note: i for i, note in enumerate(notes) if note}
+    out: list[str | None] = []
+    for i, d in enumerate(deadlines):
+        if d is None:
+            out.append(None)
+            continue
+        several = notes[i] is not None and notes.count(notes[i]) > 1
+        text = texts.deadline_text(d, municipality, with_note=not several)
+        if several and last[notes[i]] == i:
+            text += " " + (texts.deadline_note(d, several=True) or "")
+        out.append(text)
+    return out
+
+
 def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]:
     steps: list[dict[str, Any]] = []
     rules = offer.rules
@@ -62,18 +80,11 @@ def _timeline(offer: OfferAssessment, municipality: str) -> list[dict[str, Any]]
     shown = [(goal, dated[goal.kind] if goal.kind in dated and dated[goal.kind].goal == goal
               else None)
              for goal in rules.service_goals if goal.kind not in ("free_choice", "complaint")]
-    # A note several dates rest on (Nyborg: both counted from discharge, not from the plan's
-    # arrival) is said once, after the last of them.
-    notes = [texts.deadline_note(d) if d else None for _goal, d in shown]
-    shared = {note for note in notes if note and notes.count(note) > 1}
-    last = {note: i for i, note in enumerate(notes) if note in shared}
-    for i, (goal, d) in enumerate(shown):
-        if d is None:
+    titles = _dated_texts([d for _goal, d in shown], municipality)
+    for (goal, d), title in zip(shown, titles, strict=True):
+        if d is None or title is None:
             steps.append({"title": texts.goal_text(goal), "date_text": None, "body": None})
             continue
-        title = texts.deadline_text(d, municipality, with_note=notes[i] not in shared)
-        if last.get(notes[i]) == i:
-            title += " " + (texts.deadline_note(d, several=True) or "")
         steps.append({"title": title, "date_text": None, "body": texts.deadline_warning(d)})
     if rules.duration or rules.frequency:
         steps.append({"title": _("Du træner i en periode. Terapeuten følger op undervejs."),
@@ -95,16 +106,10 @@ def _summary_dates(offer: OfferAssessment, municipality: str) -> list[str]:
     shown = ([d for d in passed if d.date == latest and d.kind != "free_choice"]
              + [d for d in passed if d.date == latest and d.kind == "free_choice"]
              + ([min(upcoming, key=lambda d: d.date)] if upcoming else []))
-    notes = [texts.deadline_note(d) for d in shown]
-    last_with = {note: i for i, note in enumerate(notes) if note}
     lines = []
-    for i, d in enumerate(shown):
-        several = notes[i] is not None and notes.count(notes[i]) > 1
-        text = texts.deadline_text(d, municipality, with_note=not several)
-        if several and last_with[notes[i]] == i:
-            text += " " + (texts.deadline_note(d, several=True) or "")
+    for d, text in zip(shown, _dated_texts(list(shown), municipality), strict=True):
         warning = None if d.past else texts.deadline_warning(d)
-        lines.append(f"{text} {warning}" if warning else text)
+        lines.append(f"{text} {warning}" if warning else str(text))
     return lines
 
 
