@@ -243,6 +243,17 @@ NOTES = {
     ),
 }
 
+# The heading of each note on the result page: what it is about, so that a person who
+# moves from heading to heading (a screen reader) hears more than "Godt at vide".
+NOTE_HEADINGS = {
+    "national_only": _l("Kommunen beskriver ikke tilbuddet"),
+    "aeldrelov_override": _l("Ældreloven går forud"),
+    "others_limited": _l("Især for ældre"),
+    "elderly_named": _l("Også for yngre voksne"),
+    "free_choice_override": _l("Loven om frit valg går forud"),
+    "body_renamed": _l("Nyt navn på stedet, du klager til"),
+}
+
 WARNINGS = {
     "dec24": _l("Datoen er juleaftensdag. Mange kontorer holder lukket."),
     "dec31": _l("Datoen er nytårsaftensdag. Mange kontorer holder lukket."),

@@ -492,6 +492,7 @@ def test_undated_standard_is_not_called_older_than_the_aeldrelov(pages):
     assert ("Kommunens kvalitetsstandard nævner ikke Ældreloven, som trådte i kraft 1. juli "
             "2025. Loven går forud: fra 67 år") in page
     assert "fra før Ældreloven" not in page
+    assert "Information: Ældreloven går forud Kommunens kvalitetsstandard nævner ikke" in page
 
 
 def test_a_last_day_to_complain_prints_even_where_the_offer_does_not_fit(pages, now):

@@ -184,6 +184,7 @@ def test_fredericia_says_other_adults_get_86_1_only_to_a_limited_extent(pages):
     assert ("Kommunens kvalitetsstandard skriver, at træningen især er for ældre, og at yngre "
             "voksne kun kan få den i begrænset omfang.") in card
     assert "Du kan altid bede kommunen vurdere dit behov. Får du afslag, kan du klage." in card
+    assert '<span class="sr-only">Information: </span>Især for ældre</h4>' in card
     # At 72 the offer does not fit (the Ældrelov): the note would only contradict that.
     pages.post("/fredericia/spoergsmaal/age", {"answer": "72"})
     html = pages.get("/fredericia/resultat").get_data(as_text=True)
@@ -200,6 +201,9 @@ def test_every_note_has_a_text():
     from webapp.domain.rules import OfferRules
     codes = get_args(get_args(OfferRules.model_fields["target_group_notes"].annotation)[0])
     assert codes and set(codes) <= set(texts.NOTES)
+    # Each note has a heading of its own (not nine times "Godt at vide" on one page).
+    assert set(texts.NOTE_HEADINGS) == set(texts.NOTES)
+    assert len({str(h) for h in texts.NOTE_HEADINGS.values()}) == len(texts.NOTES)
 
 
 def test_every_first_day_can_be_named():
