@@ -375,9 +375,17 @@ def addressee_lines(guide: ComplaintGuide, municipality: str) -> list[str]:
     return [body.name, *body.address]
 
 
+def reason_paragraphs(reason: str | None) -> list[str]:
+    """A person's own words as the letter's paragraphs: one per line written, empty lines
+    and spaces at the ends left out."""
+    return [line.strip() for line in (reason or "").splitlines() if line.strip()]
+
+
 def letter_lines(guide: ComplaintGuide, municipality: str, today: date,
-                 on_behalf: bool = False) -> dict[str, Any]:
-    """The letter, as parts the template lays out and the plain text for copying."""
+                 on_behalf: bool = False, reason: str | None = None) -> dict[str, Any]:
+    """The letter, as parts the template lays out and the plain text for copying.
+    ``reason``: the person's own words for "Jeg er uenig, fordi:"; without them the letter
+    has a space to write in (on paper) or to replace (the copied text)."""
     offer = guide.offer
     about = guide.about
     received = (format_short_date(guide.decision_date) if guide.decision_date
@@ -402,7 +410,8 @@ def letter_lines(guide: ComplaintGuide, municipality: str, today: date,
                       "og klager over den.", municipality=possessive(municipality),
                       date=received))
     body.append(_("Jeg er uenig, fordi:"))
-    reason = str(BLANK_REASON)
+    own_words = reason_paragraphs(reason)
+    reasons = own_words or [str(BLANK_REASON)]
     closing: list[str] = []
     if guide.to_municipality:
         forward = guide.complaint.forward_to
@@ -425,12 +434,12 @@ def letter_lines(guide: ComplaintGuide, municipality: str, today: date,
         dated,
         subject,
         *body,
-        reason,
+        *reasons,
         *closing,
         signature,
     ]
     return {"sender": sender, "to_label": to_label, "to": to, "date": dated, "subject": subject,
-            "body": body, "reason": reason, "closing": closing, "signature": signature,
+            "body": body, "reasons": reasons, "own_words": bool(own_words), "closing": closing, "signature": signature,
             "text": "\n\n".join(parts)}
 
 

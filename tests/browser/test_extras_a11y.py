@@ -39,7 +39,15 @@ def test_complaint_letter_and_its_errors(new_page):
     page.fill("#day", "2")
     page.fill("#month", "3")
     page.fill("#year", "2026")
+    page.fill("#reason", "Jeg kan ikke gå på trapper.\nJeg har brug for hjælp.")
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
     assert page.locator(".letter").is_visible()
+    assert page.locator(".letter p", has_text="Jeg har brug for hjælp.").count() == 1
+    assert_accessible(page)
+    # "Ret brevet" brings the form back with the words as written, line break included.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ret brevet").click()
+    assert page.input_value("#reason") == "Jeg kan ikke gå på trapper.\nJeg har brug for hjælp."
+    assert page.input_value("#day") == "2"
     assert_accessible(page)

@@ -365,6 +365,58 @@ def test_complaint_helper_for_a_refusal_in_broenderslev(pages, now):
     assert copy.startswith("[Dit navn]\n") and "Rådhusgade 5\n9330 Dronninglund" in copy
 
 
+def test_complaint_letter_carries_the_persons_own_words(pages, now):
+    """The form's "Hvorfor er du uenig?" goes into the letter, one paragraph per line
+    written and escaped as text, instead of the space to write in by hand. "Ret brevet"
+    brings the form back filled in, without JavaScript; nothing of it is kept."""
+    now(2026, 4, 2, 10, 0)
+    own = "Jeg kan ikke gå på trapper længere.\r\n\r\n  Min datter <b>hjælper</b> mig.  "
+    response = pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                          {"about": "decision", "day": "30", "month": "3", "year": "2026",
+                           "reason": own}, status=200)
+    doc = parse(response)
+    letter = next(d for d in doc.iter("div") if d.get("class") == "letter")
+    paragraphs = ["".join(p.itertext()) for p in letter.iter("p")]
+    at = paragraphs.index("Jeg er uenig, fordi:")
+    assert paragraphs[at + 1:at + 3] == ["Jeg kan ikke gå på trapper længere.",
+                                         "Min datter <b>hjælper</b> mig."]
+    assert not any(p.get("class") == "letter-blank" for p in letter.iter("p"))
+    assert "[Skriv med dine egne ord" not in response.get_data(as_text=True)
+    copy = doc.find(".//textarea").text
+    assert ("Jeg er uenig, fordi:\n\nJeg kan ikke gå på trapper længere.\n\nMin datter "
+            "<b>hjælper</b> mig.\n\nJeg beder jer") in copy
+    assert "<b>" not in response.get_data(as_text=True)  # escaped, never markup
+    with pages.client.session_transaction() as stored:
+        assert stored and "trapper" not in repr(dict(stored))
+    # "Ret brevet": the same answers posted back with "ret" give the form, filled in.
+    back = next(f for f in doc.iter("form") if f.find(".//input[@name='ret']") is not None)
+    fields = {i.get("name"): i.get("value") for i in back.iter("input")}
+    assert fields["reason"].startswith("Jeg kan ikke gå") and fields["day"] == "30"
+    fields.pop("csrf_token")
+    again = pages.post("/broenderslev/klage?tilbud=sel-86-1", fields, status=200)
+    form = parse(again)
+    assert "".join(form.find(".//textarea").itertext()).startswith("Jeg kan ikke gå på trapper")
+    assert form.find(".//input[@id='day']").get("value") == "30"
+    assert "Der er et problem" not in main_text(again) and 'class="letter"' not in \
+        again.get_data(as_text=True)
+
+
+def test_complaint_letter_own_words_have_a_limit(pages, now):
+    """Past 2,000 characters the form says so (the browser stops there too: maxlength)
+    and keeps what was written; a tampered "Ret brevet" post is still only the form."""
+    now(2026, 4, 2, 10, 0)
+    form = pages.get("/broenderslev/klage?tilbud=sel-86-1").get_data(as_text=True)
+    assert 'maxlength="2000"' in form and "Hvorfor er du uenig? (frivilligt)" in form
+    long = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                                {"about": "decision", "day": "30", "month": "3",
+                                 "year": "2026", "reason": "ord " * 501}, status=400))
+    assert "Skriv højst 2000 tegn. Resten kan du skrive i hånden på brevet." in long
+    tampered = pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                          {"ret": "1", "about": "nope", "day": "99", "reason": "x" * 3000},
+                          status=200)
+    assert 'class="letter"' not in tampered.get_data(as_text=True)
+
+
 def test_complaint_letter_is_danish_on_english_pages(pages, now):
     """The letter goes to a Danish authority: on English pages it is still written in
     Danish (marked lang="da"), and an English translation follows it, to read only."""

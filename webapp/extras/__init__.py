@@ -22,8 +22,8 @@ from flask import (
 )
 from flask.blueprints import BlueprintSetupState
 from flask_babel import force_locale
-from wtforms import RadioField, StringField
-from wtforms.validators import InputRequired, Optional, ValidationError
+from wtforms import RadioField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from .. import context, extras_texts
 from ..domain.answers import Answers, read_date
@@ -150,6 +150,11 @@ def calendar(slug: str, offer_id: str | None) -> Any:
 # --------------------------------------------------------------------------- complaint
 
 
+# Room for a page or so in the person's own words, and still under the request-size limit
+# when every letter is an æ, ø or å (sent as 6 bytes each: settings.max_body_bytes).
+REASON_MAX_CHARS = 2000
+
+
 class ComplaintForm(TranslatedForm):
     about = RadioField(_l("Hvad er du uenig i?"),
                        validators=[InputRequired(_l("Vælg, hvad du er uenig i."))])
@@ -159,6 +164,9 @@ class ComplaintForm(TranslatedForm):
                         render_kw={"inputmode": "numeric", "autocomplete": "off"})
     year = StringField(validators=[Optional()],
                        render_kw={"inputmode": "numeric", "autocomplete": "off"})
+    # The person's own words for the letter; never kept: they go into the page and are gone.
+    reason = TextAreaField(validators=[Optional(), Length(max=REASON_MAX_CHARS, message=_l(
+        "Skriv højst %(max)d tegn. Resten kan du skrive i hånden på brevet."))])
 
 
 def _decision_date_from_session() -> dict[str, str]:
@@ -239,7 +247,9 @@ def complaint(slug: str) -> Any:
                                offers=[o for o in offers if complaint_options(o)])
     municipality, offer, form, options = _complaint_form(slug)
     date_error = None
-    if request.method == "POST" and form.validate():
+    # "Ret brevet" on the letter posts its answers back: the form again, filled in.
+    editing = request.method == "POST" and "ret" in request.form
+    if request.method == "POST" and not editing and form.validate():
         decided, date_error = _read_decision_date(form)
         if date_error is None:
             guide = complaint_guide(book(), municipality, offer.id, form.about.data, decided,
@@ -251,14 +261,16 @@ def complaint(slug: str) -> Any:
             # on pages in another language, a translation follows it, to read only.
             with force_locale(SOURCE_LANGUAGE):
                 letter = extras_texts.letter_lines(guide, municipality.name, today(),
-                                                   on_behalf=on_behalf)
+                                                   on_behalf=on_behalf, reason=form.reason.data)
             translation = None if locale_name() == SOURCE_LANGUAGE else \
-                extras_texts.letter_lines(guide, municipality.name, today(), on_behalf=on_behalf)
+                extras_texts.letter_lines(guide, municipality.name, today(), on_behalf=on_behalf,
+                                          reason=form.reason.data)
             return render_template("extras/complaint_letter.html", municipality=municipality,
                                    guide=guide, letter=letter, translation=translation,
                                    form=form,
                                    back=url_for("extras.complaint", slug=slug, tilbud=offer.id))
-    status = 400 if request.method == "POST" else 200
+    status = 400 if request.method == "POST" and not editing else 200
     return render_template("extras/complaint.html", municipality=municipality, offer=offer,
                            form=form, date_error=date_error,
-                           single=len(options) == 1, options=options), status
+                           single=len(options) == 1, options=options,
+                           max_reason=REASON_MAX_CHARS), status
