@@ -542,6 +542,9 @@ PRO_CONDITIONS: dict[str, tuple[str, Any]] = {
                                              "Sundhedsloven § 140)")),
     "needs_help_to_train": ("exclusion", _l("kan klare sig med selvtræning eller almindelige "
                                             "tilbud")),
+    "needs_help_or_gets_programme": ("exclusion", _l("kan nå målet med selvtræning (får så "
+                                                     "en undersøgelse, et program og "
+                                                     "opfølgning)")),
     "not_already_treated": ("exclusion", _l("får allerede træning eller vederlagsfri "
                                             "fysioterapi for samme problem")),
     "not_maintenance_last_year": ("exclusion", _l("har fået vedligeholdende træning inden for "
@@ -550,7 +553,7 @@ PRO_CONDITIONS: dict[str, tuple[str, Any]] = {
 
 
 def condition_label(condition: Condition) -> str:
-    _kind, label = PRO_CONDITIONS.get(condition.rule, ("target", condition.rule))
+    _kind, label = PRO_CONDITIONS[condition.rule]  # every rule has one (a test holds it)
     value = condition.value if isinstance(condition.value, int) else ""
     text = str(label) % {"value": value} if "%(value)s" in str(label) else str(label)
     if condition.if_failed == "possible":
@@ -565,7 +568,7 @@ def conditions_by_kind(conditions: list[Condition], kind: str) -> list[str]:
     if kind == "own_team":
         return [condition_label(c) for c in conditions if c.if_failed == "inform"]
     return [condition_label(c) for c in conditions if c.if_failed != "inform"
-            and PRO_CONDITIONS.get(c.rule, ("target", ""))[0] == kind]
+            and PRO_CONDITIONS[c.rule][0] == kind]
 
 
 # --------------------------------------------------------------------------- comparison

@@ -176,6 +176,20 @@ def test_professional_page_for_every_kind_of_municipality(pages, slug):
         assert "Det giver loven alle" in page
 
 
+def test_every_condition_has_a_label_for_professionals(pages):
+    """Herlev's § 86 stk. 1 showed its rule's code ("needs_help_or_gets_programme") as a
+    target-group condition: every rule now has a label, and the page names the exclusion
+    ("Hvem kan ikke modtage indsatsen? Borgere som med selvtræning kan indfri eget
+    træningspotentiale.")."""
+    from webapp.domain.conditions import RULES
+    from webapp.extras_texts import PRO_CONDITIONS
+    assert set(RULES) == set(PRO_CONDITIONS)
+    herlev = main_text(pages.get("/herlev/fagperson"))
+    assert "_" not in herlev.replace("__", "")
+    assert ("kan nå målet med selvtræning (får så en undersøgelse, et program og opfølgning)"
+            in herlev)
+
+
 def test_professional_page_details(pages):
     fredericia = main_text(pages.get("/fredericia/fagperson"))
     assert "72 10 60 50" in fredericia
