@@ -28,6 +28,7 @@ from werkzeug.datastructures import MultiDict
 
 from tests.web.conftest import check_page
 from webapp import create_app
+from webapp.domain.loader import slugify
 from webapp.questionnaire.catalogue import QUESTIONS
 
 FUZZ = settings(max_examples=40, deadline=None,
@@ -1225,3 +1226,32 @@ def test_an_address_like_no_municipality_gets_no_guess(client, typed):
     response = client.get(typed)
     assert response.status_code == 404
     assert "Mente du" not in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", [
+    "/a" + "kommune" * 982,  # "nyborgkommune" is looked up without "kommune": it recursed
+    "/a" + "kommune" * 982 + "/x/y/z/w",  # once per "kommune", to a RecursionError (a 500)
+    "/" + "-" * 4000 + "x",  # a pattern for " kommune" was tried at every hyphen: quadratic
+])
+def test_a_long_address_is_a_plain_404(client, path):
+    """Found by the review of the near-miss addresses: gunicorn refuses request lines over
+    4 KiB, but the app must not lean on that."""
+    for method in (client.get, client.post):
+        response = method(path)
+        assert response.status_code == 404
+        friendly(response)
+        assert "Mente du" not in response.get_data(as_text=True)
+
+
+def test_a_long_municipality_in_the_api_is_a_plain_400(client):
+    for name in ("-" * 15_960 + "x", "- " * 7_000 + "kommune", "a" + "kommune" * 2000):
+        response = client.post("/api/v1/assessment", json={"municipality": name})
+        assert response.status_code == 400 and response.is_json
+
+
+def test_slugify_is_linear_in_the_length_of_a_name():
+    """100,000 hyphens took the old pattern (spaces or hyphens, then "kommune") about 25 s."""
+    started = time.monotonic()
+    assert slugify("-" * 100_000 + "x") == "-" * 100_000 + "x"
+    assert slugify("- " * 50_000 + "kommune") == ""
+    assert time.monotonic() - started < 1

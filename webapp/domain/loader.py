@@ -7,7 +7,6 @@ expected. Adding ``rules/municipalities/<slug>.yaml`` is all it takes to add a m
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,14 +33,18 @@ def slugify(name: str) -> str:
     end give the same slug; so does the word "Kommune" after the name ("Nyborg Kommune",
     "nyborg-kommune" in an address; not the end of "Regionskommune")."""
     text = " ".join(unicodedata.normalize("NFC", name).lower().split()).rstrip(".")
-    text = _KOMMUNE.sub("", text).strip()
+    if text.endswith("kommune"):  # not a regex: "[\s-]+kommune$" is tried at every space
+        head = text.removesuffix("kommune")  # and hyphen, so it took quadratic time
+        if head.rstrip(" -") != head:
+            text = head.rstrip(" -")
+    text = text.strip()
     for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
         text = text.replace(a, b)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join(text.replace(".", " ").split())
 
 
-_KOMMUNE = re.compile(r"[\s-]+kommune$")
+_LONGEST_KEY = 100  # characters: the longest name, "Ringkøbing-Skjern Kommune", is 25
 _LONGEST_GUESS = 40  # characters of an address worth comparing with the names
 
 
@@ -87,6 +90,8 @@ class RuleBook:
         write it ("København", "Københavns Kommune", "Brønderslev"); ``loose``: also
         written without æ, ø and å ("bronderslev"), as in a typed address."""
         key = key.strip()
+        if len(key) > _LONGEST_KEY:
+            return None
         if key.isascii() and key.isdigit():
             return self.municipalities.get(self.by_code.get(key.lstrip("0").zfill(3), ""))
         slug = slugify(key)
@@ -96,8 +101,9 @@ class RuleBook:
                  or self.municipalities.get(slug + "s"))
         if found is None and loose:
             found = self.municipalities.get(self.by_loose.get(loose_key(slug), ""))
-            if found is None and slug.endswith("kommune") and len(slug) > len("kommune"):
-                found = self.find(slug.removesuffix("kommune"), loose=True)  # "nyborgkommune"
+            inner = slug.removesuffix("kommune")  # "nyborgkommune", once
+            if found is None and inner != slug and inner and not inner.endswith("kommune"):
+                found = self.find(inner, loose=True)
         return found
 
     def closest(self, key: str) -> Municipality | None:
