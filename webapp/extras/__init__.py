@@ -42,7 +42,7 @@ from ..questionnaire import (
     stored_answers,
     who,
 )
-from ..questionnaire.forms import _validate_date
+from ..questionnaire.forms import date_order_problem, validate_date
 from ..speedups import gettext as _
 from ..speedups import lazy_gettext as _l
 from .qr import qr_svg
@@ -199,13 +199,14 @@ def _complaint_form(
 def _read_decision_date(form: ComplaintForm) -> tuple[date | None, str | None]:
     """(decision date, error) from a validated form."""
     try:
-        decided = _validate_date(form, empty=_l("Skriv den dag, du fik afgørelsen. Datoen står "
-                                                "i brevet fra kommunen."))
+        decided = validate_date(form, empty=_l("Skriv den dag, du fik afgørelsen. Datoen står "
+                                               "i brevet fra kommunen."))
     except ValidationError as exc:
         return None, str(exc)
-    if decided is not None and decided > today():
-        return None, _("Datoen ligger i fremtiden. Skriv den dag, du fik afgørelsen.")
-    return decided, None
+    # the questionnaire's rule for the same date (not from the future)
+    problem = (date_order_problem("decision_date", decided.isoformat(), {}, today())
+               if decided else None)
+    return (None, problem) if problem else (decided, None)
 
 
 @bp.post("/<municipality:slug>/klage/kalender.ics")

@@ -129,7 +129,7 @@ def build_form(q: Question, stored: Any, formdata: Any = None) -> QuestionForm:
     form_class = type(f"Form_{q.key}", (QuestionForm,), attrs)
     form: QuestionForm = form_class(formdata=formdata, data=_initial(q, stored))
     if q.kind == "date":
-        form.validate_date = _validate_date  # type: ignore[attr-defined]
+        form.validate_date = validate_date  # type: ignore[attr-defined]
     return form
 
 
@@ -151,7 +151,7 @@ def _initial(q: Question, stored: Any) -> dict[str, Any]:
     return {"answer": stored} if isinstance(stored, str) else {}
 
 
-def _validate_date(form: Any, empty: Any = None) -> date | None:
+def validate_date(form: Any, empty: Any = None) -> date | None:
     """The date in the day/month/year boxes. ``empty``: what to say when all three are
     blank (the question pages offer "Spring over"; other forms say their own)."""
     raw = [(form[p].data or "").strip() for p in ("day", "month", "year")]
