@@ -14,7 +14,7 @@ from . import context, texts
 from .domain.assess import Assessment, Complaint, Deadline, Note, OfferAssessment
 from .domain.calendar import warning_for
 from .domain.complaint import ComplaintGuide, complaint_options
-from .domain.freshness import Freshness, contact_offers
+from .domain.freshness import Freshness, contact_elsewhere, contact_offers
 from .domain.ics import CalendarEvent, event_uid
 from .domain.phone import PhoneStatus, phone_status
 from .domain.rules import (
@@ -713,6 +713,13 @@ def contact_scope_text(standard: MunicipalRules, contact: Unit,
                  name=contact.name)
     return _("Kvalitetsstandarden nævner ingen kontakt ved %(offers)s. Spørg %(name)s, "
              "hvem du skal kontakte om det.", offers=_offer_list(others), name=contact.name)
+
+
+def professional_contact_elsewhere(info: dict[str, Any] | None,
+                                   offer_id: OfferId) -> tuple[Unit, list[OfferId]] | None:
+    """On the professionals' page, for an offer without a contact of its own: whom its
+    standard names, and for what (the result page says the same: present._facts)."""
+    return contact_elsewhere(info["standard"], offer_id) if info else None
 
 
 def _offer_list(offer_ids: list[OfferId]) -> str:

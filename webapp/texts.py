@@ -1151,3 +1151,14 @@ def law_label(law: str) -> str:
     becomes "Ældreloven, helhedspleje", so the page never shows brackets in brackets."""
     name, bracket, rest = law.partition(" (")
     return f"{name}, {rest.removesuffix(')')}" if bracket else law
+
+
+def contact_elsewhere_text(unit_name: str, offer_ids: list[OfferId]) -> str:
+    """Where the standard names no contact for an offer but names one for others."""
+    if offer_ids:
+        named = _("Den nævner %(unit)s ved %(offers)s.", unit=name_text(unit_name),
+                  offers=and_list([offer_title_inline(o) for o in offer_ids]))
+    else:
+        named = _("Den nævner %(unit)s.", unit=name_text(unit_name))
+    return " ".join([_("Standarden nævner ingen kontakt for dette tilbud."), named,
+                     _("Ring til dem, og spørg, hvem der tager sig af det.")])

@@ -14,7 +14,7 @@ import icalendar
 import pytest
 import segno
 
-from tests.web.test_flows import PERSONAS, run_flow
+from tests.web.test_flows import PERSONAS, offer_card, plain_text, run_flow
 from webapp import create_app
 from webapp.domain.phone import COPENHAGEN
 
@@ -205,10 +205,15 @@ def test_professional_page_details(pages):
     nyborg = main_text(pages.get("/nyborg/fagperson"))
     assert "Kommunens kvalitetsstandard er ikke ny" in nyborg
     # An offer the standard names no contact for (Nyborg's standard is § 140 only): the
-    # doctor is told where the number is, not just "Ring til Nyborg Kommune."
-    assert ("Standarden nævner ingen kontakt for dette tilbud. Ring til Nyborg Kommune, og "
+    # doctor is told whom the standard does name, and for what, as the result page says.
+    assert ("Kontakt Standarden nævner ingen kontakt for dette tilbud. Den nævner Sundhed og "
+            "Træning ved genoptræning efter sygehus. Ring til dem, og spørg, hvem der tager "
+            "sig af det. Sundhed og Træning Ring: 63 33 78 72") in nyborg
+    # Herlev's standard names no unit at all: where the number is, not just "Ring til …".
+    herlev = main_text(pages.get("/herlev/fagperson"))
+    assert ("Standarden nævner ingen kontakt for dette tilbud. Ring til Herlev Kommune, og "
             "spørg efter træning. Nummeret står på kommunens hjemmeside og på borger.dk."
-            in nyborg)
+            in herlev)
 
 
 def test_professional_page_says_what_each_offer_costs_and_what_transport_there_is(pages):
@@ -704,18 +709,53 @@ def test_summary_date_carries_its_warning(pages, now):
     assert "Datoen er juleaftensdag. Mange kontorer holder lukket." in summary
 
 
-def test_hospital_plan_says_whom_to_call_where_the_standard_names_nobody(pages):
-    """Brønderslev's standard covers § 86 only: the § 140 part still says whom to call if
-    the municipality does not get in touch (a usability test found no number at all)."""
-    run_flow(pages, "broenderslev", "relative", {
+def sul_140_card(pages, slug):
+    run_flow(pages, slug, "relative", {
         "age": 60, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
         "discharge_date": "2026-03-30"})
-    html = pages.get("/broenderslev/resultat").get_data(as_text=True)
+    html = pages.get(f"/{slug}/resultat").get_data(as_text=True)
     part = html[html.index('id="offer-sul-140"'):]
-    part = text_of(html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(
+    return text_of(html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(
         part[:part.index("</section>")]))
-    assert ("Sådan kommer du i gang Hører du ikke fra Brønderslev Kommune, så ring til dem, "
-            "og spørg efter genoptræning.") in part
+
+
+def test_hospital_plan_says_whom_to_call_where_the_standard_names_nobody(pages):
+    """Brønderslev's standard covers § 86 only: the § 140 part still says whom to call if
+    the municipality does not get in touch (a usability test found no number at all), and
+    then whom the standard does name, and for what, with the number (a later user test
+    was sent to "the website" with the number two cards further down). Herlev's standard
+    names no unit at all: there the page says where the number is."""
+    assert ("Sådan kommer du i gang Hører du ikke fra Brønderslev Kommune, så ring til "
+            "kommunen, og spørg efter genoptræning. Standarden nævner ingen kontakt for dette "
+            "tilbud. Den nævner Visitationen ved genoptræning efter sygdom uden indlæggelse. "
+            "Ring til dem, og spørg, hvem der tager sig af det. Visitationen, Ældre og "
+            "Hjælpemidler Ring: 99 45 44 20") in sul_140_card(pages, "broenderslev")
+    assert ("Sådan kommer du i gang Hører du ikke fra Herlev Kommune, så ring til dem, og "
+            "spørg efter genoptræning. Nummeret står på kommunens hjemmeside og på borger.dk."
+            ) in sul_140_card(pages, "herlev")
+
+
+def test_a_plan_from_the_hospital_gives_the_unit_to_call_with_questions(pages):
+    """Nyborg's § 140: the hospital sends the plan, so the number under it is for
+    questions; it said "Hvem kan kontakte kommunen? Sygehuset." just above the number."""
+    card = sul_140_card(pages, "nyborg")
+    assert ("Sådan kommer du i gang Har du spørgsmål, eller hører du ikke fra kommunen, så "
+            "kontakt: Sundhed og Træning Ring: 63 33 78 72") in card
+    assert "Hvem kan kontakte kommunen?" not in card
+
+
+def test_helhedspleje_in_nyborg_names_the_training_unit_of_its_standard(pages, now):
+    """Nyborg's standard is § 140 only: helhedspleje named no contact and said to find the
+    number, though the standard's training unit was on the same page."""
+    now(2026, 4, 2, 10, 0)
+    run_flow(pages, "nyborg", "self", {"age": 75, "in_hospital": False, "hospital_plan": "no",
+                                       "function_loss": "sudden", "hospital_treated": False})
+    html = pages.get("/nyborg/resultat").get_data(as_text=True)
+    card = plain_text(offer_card(html, "ael-10"))
+    assert ("Standarden nævner ingen kontakt for dette tilbud. Den nævner Sundhed og Træning "
+            "ved genoptræning efter sygehus. Ring til dem, og spørg, hvem der tager sig af "
+            "det. Sundhed og Træning Ring: 63 33 78 72") in card
+    assert "Nummeret står på kommunens hjemmeside" not in card
 
 
 def test_result_page_says_how_to_complain_to_styrelsen_for_patientklager(pages):

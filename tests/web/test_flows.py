@@ -406,12 +406,13 @@ def test_the_complaint_helper_is_one_tap_from_the_municipalitys_start(client):
 
 def test_who_may_contact_the_municipality_is_said_as_a_sentence(pages):
     """"Kontakten kan komme fra: sygehuset." read as a fragment beside "kommunen kontakter
-    dig" (a usability test)."""
+    dig" (a usability test). Where the hospital sends the plan, the sentence over the number
+    says what the number is for (a later test read "Sygehuset." as "you may not call")."""
     run_flow(pages, "nyborg", "self", PERSONAS["nyborg"])
     card = plain_text(offer_card(pages.get("/nyborg/resultat").get_data(as_text=True),
                                  "sul-140"))
-    assert "Hvem kan kontakte kommunen? Sygehuset." in card
-    assert "Kontakten kan komme fra" not in card
+    assert "Har du spørgsmål, eller hører du ikke fra kommunen, så kontakt:" in card
+    assert "Kontakten kan komme fra" not in card and "Hvem kan kontakte" not in card
     # Brønderslev: the person, a relative or the doctor; never "af: du selv" (a reviewer).
     run_flow(pages, "broenderslev", "self", PERSONAS["broenderslev"])
     card = plain_text(offer_card(pages.get("/broenderslev/resultat").get_data(as_text=True),

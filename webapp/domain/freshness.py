@@ -66,3 +66,16 @@ def contact_offers(standard: MunicipalRules, unit: Unit) -> list[OfferId]:
     """The offers whose way in names ``unit`` as the place to call or write."""
     return [offer_id for offer_id, offer in standard.offers.items()
             if offer.apply and offer.apply.unit and standard.units[offer.apply.unit] is unit]
+
+
+def contact_elsewhere(standard: MunicipalRules | None,
+                      offer_id: OfferId) -> tuple[Unit, list[OfferId]] | None:
+    """For an offer its standard names no contact for: the standard's contact
+    (standard_contact) and the offers it names that contact for, so the page can say whom
+    the standard does name, and for what, instead of only "find the number"."""
+    if standard is None:
+        return None
+    contact = standard_contact(standard)
+    if contact is None:
+        return None
+    return contact, [o for o in contact_offers(standard, contact) if o != offer_id]

@@ -14,6 +14,7 @@ from .. import texts
 from ..domain.answers import Answers, read_date
 from ..domain.assess import Assessment, Deadline, OfferAssessment, assess_offer
 from ..domain.flow import UNKNOWN
+from ..domain.freshness import contact_elsewhere
 from ..domain.loader import RuleBook
 from ..domain.rules import OfferId
 from ..i18n import format_long_date, locale_name
@@ -147,6 +148,7 @@ def _facts(book: RuleBook, slug: str, offer_id: OfferId, locale: str, part: str)
         laws=rules_only.laws,
         standard=standard,
         unit=rules_only.unit,
+        elsewhere=None if rules_only.unit else contact_elsewhere(standard, offer_id),
         complaints=rules_only.complaints,
         municipality=book.municipalities[slug].name,
     )
