@@ -241,6 +241,11 @@ NOTES = {
         "Kommunens standard nævner %(old)s, som i dag hedder %(new)s. Det er dem, du skal "
         "klage til."
     ),
+    "plan_first": _l(
+        "Træningen i genoptræningsplanen fra sygehuset får du efter Sundhedsloven § 140 "
+        "(genoptræning efter sygehus). Har du også brug for hjælp og træning i hverdagen, kan "
+        "kommunen give det som helhedspleje."
+    ),
 }
 
 # The heading of each note on the result page: what it is about, so that a person who
@@ -252,6 +257,7 @@ NOTE_HEADINGS = {
     "elderly_named": _l("Også for yngre voksne"),
     "free_choice_override": _l("Loven om frit valg går forud"),
     "body_renamed": _l("Nyt navn på stedet, du klager til"),
+    "plan_first": _l("Træningen i genoptræningsplanen"),
 }
 
 WARNINGS = {

@@ -1037,3 +1037,23 @@ def test_the_contact_date_counts_a_referral_too(pages):
         assert ("Er der en henvisning fra en læge eller et sygehus, så skriv den dag, den blev "
                 "sendt. Er kommunen ikke kontaktet endnu, så skriv dagen, det skal ske.") in page
         assert "henvist dig" not in page
+
+
+def test_helhedspleje_beside_a_hospital_plan_says_which_is_which(pages):
+    """An 81-year-old home after a hip operation with a plan: "Genoptræning efter sygehus"
+    and helhedspleje both fit, with no word on which is which (a user test: "she can't
+    tell which applies to her father"). The plan's training is § 140's; helhedspleje is
+    the help and training needed besides. Without a plan nothing is said."""
+    answers = {"age": 81, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
+               "discharge_date": "2026-03-30", "function_loss": "sudden"}
+    run_flow(pages, "fredensborg", "relative", answers)
+    card = plain_text(offer_card(pages.get("/fredensborg/resultat").get_data(as_text=True),
+                                 "ael-10"))
+    assert ("Information: Træningen i genoptræningsplanen Træningen i genoptræningsplanen fra "
+            "sygehuset får du efter Sundhedsloven § 140 (genoptræning efter sygehus). Har du "
+            "også brug for hjælp og træning i hverdagen, kan kommunen give det som "
+            "helhedspleje.") in card
+    pages.post("/fredensborg/spoergsmaal/hospital_plan", form_data("hospital_plan", "no"))
+    card = plain_text(offer_card(pages.get("/fredensborg/resultat").get_data(as_text=True),
+                                 "ael-10"))
+    assert "Ældreloven" in card and "Træningen i genoptræningsplanen" not in card

@@ -376,7 +376,8 @@ def _unit(book: RuleBook, standard: MunicipalRules | None, rules: OfferRules,
 
 
 def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
-           rules: OfferRules, complaints: list[Complaint], verdict: Verdict) -> tuple[Note, ...]:
+           rules: OfferRules, complaints: list[Complaint], verdict: Verdict,
+           answers: Answers) -> tuple[Note, ...]:
     notes: list[Note] = []
     described = standard is not None and offer_id in standard.offers
     if not described:
@@ -389,6 +390,10 @@ def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
             and (standard.standard.approved is None or standard.standard.approved < law.in_force)):
         notes.append(Note("aeldrelov_override", {"in_force": law.in_force,
                                                  "pension_age": book.national.pension_age}))
+    if offer_id == "ael-10" and verdict != "unlikely" and answers.hospital_plan == "yes":
+        # Both fit after a hospital stay with a plan: the plan's training is § 140's
+        # (ASSESSMENT §1), helhedspleje is the help and training needed besides.
+        notes.append(Note("plan_first"))
     if offer_id == "sul-140" and described:
         days = book.national.free_choice_days
         for goal in rules.service_goals:
@@ -431,7 +436,7 @@ def assess_offer(book: RuleBook, municipality: Municipality, offer_id: OfferId,
         unit=unit,
         deadlines=_deadlines(rules, answers, today, complaints),
         complaints=tuple(complaints),
-        notes=_notes(offer_id, book, standard, rules, complaints, verdict),
+        notes=_notes(offer_id, book, standard, rules, complaints, verdict, answers),
         transport=_transport(rules, answers),
         laws=tuple(book.national.laws[k] for k in national.laws),
     )
