@@ -1057,3 +1057,20 @@ def test_helhedspleje_beside_a_hospital_plan_says_which_is_which(pages):
     card = plain_text(offer_card(pages.get("/fredensborg/resultat").get_data(as_text=True),
                                  "ael-10"))
     assert "Ældreloven" in card and "Træningen i genoptræningsplanen" not in card
+
+
+@pytest.mark.parametrize(("level", "said"), [("basal", True), ("unknown", True),
+                                             ("rehab_specialised", False)])
+def test_basal_or_advanced_is_looked_at_only_where_the_plan_leaves_it_open(pages, level, said):
+    """Nyborg: "Den ansvarlige terapeut i Sundhed og Træning angiver ... om genoptræningen
+    skal være på basalt eller avanceret niveau" (almen genoptræning). A plan for
+    rehabilitering på specialiseret niveau has its level; the page said the therapist would
+    look at basal or advanced all the same (a user test)."""
+    run_flow(pages, "nyborg", "relative", {
+        "age": 70, "in_hospital": False, "hospital_plan": "yes", "plan_level": level,
+        "discharge_date": "2026-03-30"})
+    card = plain_text(offer_card(pages.get("/nyborg/resultat").get_data(as_text=True),
+                                 "sul-140"))
+    assert ("ser også på: om genoptræningen skal være på basalt eller avanceret niveau"
+            in card) is said
+    assert "om der er brug for kørsel" in card  # the rest of the list stays

@@ -442,6 +442,17 @@ def assess_offer(book: RuleBook, municipality: Municipality, offer_id: OfferId,
     )
 
 
+def professional_checks(offer: OfferAssessment, answers: Answers) -> list[str]:
+    """What the therapist or visitator will look at, of what the answers leave open: a plan
+    for rehabilitering på specialiseret niveau has its level already, so "basal or
+    advanced" is not looked at (Nyborg: "om genoptræningen skal være på basalt eller
+    avanceret niveau" is for almen genoptræning)."""
+    checks = offer.rules.assessed_by_professional
+    if answers.plan_level == "rehab_specialised":
+        return [k for k in checks if k != "basal_or_advanced"]
+    return list(checks)
+
+
 def assess(municipality: Municipality | str, answers: Answers, today: date,
            book: RuleBook | None = None) -> Assessment:
     """Assess every offer for ``municipality`` (a Municipality, slug or kommunekode).

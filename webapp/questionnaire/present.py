@@ -12,7 +12,13 @@ from markupsafe import Markup
 
 from .. import texts
 from ..domain.answers import Answers, read_date
-from ..domain.assess import Assessment, Deadline, OfferAssessment, assess_offer
+from ..domain.assess import (
+    Assessment,
+    Deadline,
+    OfferAssessment,
+    assess_offer,
+    professional_checks,
+)
 from ..domain.flow import UNKNOWN
 from ..domain.freshness import contact_elsewhere
 from ..domain.loader import RuleBook
@@ -52,6 +58,7 @@ class OfferView:
     # For the summary at the top: the latest date gone by (with what to do now) and the
     # first still to come.
     dates: list[str] = field(default_factory=list)
+    professional: list[str] = field(default_factory=list)  # assess.professional_checks
 
 
 def _dated_texts(deadlines: list[Deadline | None], municipality: str) -> list[str | None]:
@@ -127,7 +134,7 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
                             "question": QUESTIONS[r.answer].short if r.answer in QUESTIONS
                             else None, "inform": r.inform})
         view = OfferView(offer, texts.offer_title(offer), str(texts.OFFER_SUMMARIES[offer.id]),
-                         reasons)
+                         reasons, professional=professional_checks(offer, assessment.answers))
         if offer.verdict != "unlikely":
             view.timeline = _timeline(offer, name)
             view.dates = _summary_dates(offer, name)
