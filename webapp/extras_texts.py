@@ -375,6 +375,15 @@ def addressee_lines(guide: ComplaintGuide, municipality: str) -> list[str]:
     return [body.name, *body.address]
 
 
+def addressee_card_lines(guide: ComplaintGuide, municipality: str) -> tuple[list[str], bool]:
+    """The addressee as the page shows it above the letter: without the letter's "[write
+    here]" space, which read as the answer (a user test: "Herlev Kommune, [Adressen står i
+    afgørelsen]"), and whether the page must say where the address is."""
+    lines = addressee_lines(guide, municipality)
+    blank = str(BLANK_ADDRESSEE)
+    return [line for line in lines if line != blank], blank in lines
+
+
 def reason_paragraphs(reason: str | None) -> list[str]:
     """A person's own words as the letter's paragraphs: one per line written, empty lines
     and spaces at the ends left out."""

@@ -420,6 +420,21 @@ def test_complaint_letter_carries_the_persons_own_words(pages, now):
         again.get_data(as_text=True)
 
 
+def test_complaint_to_a_municipality_without_an_address_says_where_it_is(pages, now):
+    """Herlev's standard gives no address: the box "Hvem skal have klagen?" showed the
+    letter's blank, "Herlev Kommune, [Adressen står i afgørelsen]", as if it were the
+    answer (a user test). The box says where the address is; the letter keeps its blank."""
+    now(2026, 11, 24, 10, 0)
+    response = pages.post("/herlev/klage?tilbud=sel-86-2",
+                          {"about": "decision", "day": "3", "month": "11", "year": "2026"},
+                          status=200)
+    page = main_text(response)
+    assert ("Hvem skal have klagen? Herlev Kommune Vi har ikke adressen her. Den står i "
+            "brevet med afgørelsen.") in page
+    letter = next(d for d in parse(response).iter("div") if d.get("class") == "letter")
+    assert "[Adressen står i afgørelsen]" in " ".join(letter.itertext())
+
+
 def test_complaint_letter_own_words_have_a_limit(pages, now):
     """Past 2,000 characters the form says so (the browser stops there too: maxlength)
     and keeps what was written; a tampered "Ret brevet" post is still only the form."""
