@@ -21,7 +21,8 @@ def assert_accessible(page) -> None:
 
 @pytest.mark.parametrize("path", ["/sammenlign", "/fagperson", "/fredericia/fagperson",
                                   "/aarhus/fagperson", "/nyborg/fagperson/udskriv",
-                                  "/broenderslev/klage", "/nyborg/klage?tilbud=sul-140"])
+                                  "/broenderslev/klage", "/nyborg/klage?tilbud=sul-140",
+                                  "/klage", "/klage?kommune="])
 @pytest.mark.parametrize("viewport", [None, PHONE], ids=["laptop", "phone"])
 def test_pages(new_page, path, viewport):
     page = new_page(**({"viewport": viewport} if viewport else {}))

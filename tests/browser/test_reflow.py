@@ -68,6 +68,7 @@ LARGE_TEXT_PAGES = {  # path: status
     f"/{HERLEV.slug}/fagperson/udskriv": 200,
     f"/{HERLEV.slug}/klage": 200,
     f"/{HERLEV.slug}/klage?tilbud=sel-86-1": 200,
+    "/klage": 200,
     "/privatliv": 200,
     "/findes-ikke/side": 404,
 }

@@ -54,6 +54,7 @@ EXTRA_PAGES = {  # path: status
     f"/{HERLEV.slug}/fagperson": 200,
     "/broenderslev/fagperson": 200,
     f"/{HERLEV.slug}/klage": 200,
+    "/klage": 200,
     "/findes-ikke/side": 404,
 }
 

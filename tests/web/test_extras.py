@@ -352,6 +352,25 @@ def test_handout_contact_named_for_no_offer_says_so(app):
 # --------------------------------------------------------------------------- complaint
 
 
+def test_complaint_helper_from_the_front_page(pages):
+    """Someone with a refusal looked for the complaint helper on the front page, and it was
+    only on a municipality's own start page (a user test). /klage asks for the
+    municipality with a plain GET form (no JavaScript, no token to go stale)."""
+    front = pages.get("/").get_data(as_text=True)
+    assert '<a class="tap-target" href="/klage">Få hjælp til at klage over en afgørelse fra ' \
+           'kommunen</a>' in front
+    start = main_text(pages.get("/klage"))
+    assert "Hvilken kommune kom afgørelsen fra?" in start
+    assert "Du skal ikke svare på spørgsmålene om dit helbred først." in start
+    response = pages.client.get("/klage?kommune=herlev")
+    assert (response.status_code, response.headers["Location"]) == (302, "/herlev/klage")
+    assert "Vælg en kommune." in main_text(pages.get("/klage?kommune=", status=400))
+    assert "Der er et problem" in main_text(pages.get("/klage?kommune=nowhere", status=400))
+    assert pages.client.post("/klage").status_code == 405
+    # a municipality's own start page keeps its direct link
+    assert 'href="/herlev/klage"' in pages.get("/herlev").get_data(as_text=True)
+
+
 def test_complaint_helper_for_a_refusal_in_broenderslev(pages, now):
     now(2026, 4, 2, 10, 0)
     choose = main_text(pages.get("/broenderslev/klage"))

@@ -60,6 +60,7 @@ def test_missing_catalog_stops_start_up(tmp_path):
 
 ROUTES = {
     "/", "/<municipality:slug>", "/privatliv", "/om", "/slet", "/sammenlign", "/fagperson",
+    "/klage",
     "/<municipality:slug>/fagperson", "/<municipality:slug>/fagperson/udskriv",
     "/<municipality:slug>/kalender.ics", "/<municipality:slug>/kalender/<offer:offer_id>.ics",
     "/<municipality:slug>/klage", "/<municipality:slug>/klage/kalender.ics",

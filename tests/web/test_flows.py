@@ -398,10 +398,12 @@ def test_a_result_link_without_the_answers_says_why_it_starts_over(client):
 def test_the_complaint_helper_is_one_tap_from_the_municipalitys_start(client):
     """Someone with a refusal and two weeks left had to answer every question to find it."""
     page = client.get("/broenderslev").get_data(as_text=True)
-    assert ('<h2>Har du fået afslag?</h2>\n<p><a class="tap-target" href="/broenderslev/klage">'
-            'Få hjælp til at klage over en afgørelse fra Brønderslev Kommune</a></p>') in page
+    assert "<h2>Har du fået afslag?</h2>" in page
+    assert ('<p><a class="tap-target" href="/broenderslev/klage">Få hjælp til at klage over en '
+            'afgørelse fra Brønderslev Kommune</a></p>') in page
     assert client.get("/broenderslev/klage").status_code == 200
-    assert "Har du fået afslag?" not in client.get("/").get_data(as_text=True)
+    # The front page, with no municipality chosen, leads to /klage, which asks for one.
+    assert 'href="/klage"' in client.get("/").get_data(as_text=True)
 
 
 def test_who_may_contact_the_municipality_is_said_as_a_sentence(pages):

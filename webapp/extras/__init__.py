@@ -15,6 +15,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    redirect,
     render_template,
     request,
     session,
@@ -22,7 +23,7 @@ from flask import (
 )
 from flask.blueprints import BlueprintSetupState
 from flask_babel import force_locale
-from wtforms import RadioField, StringField, TextAreaField
+from wtforms import RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from .. import context, extras_texts
@@ -35,6 +36,7 @@ from ..domain.ics import calendar_file
 from ..domain.loader import RuleBook
 from ..domain.rules import OFFER_IDS, Municipality, OfferId
 from ..i18n import SOURCE_LANGUAGE, TranslatedForm, locale_name
+from ..pages import municipality_choices
 from ..questionnaire import (
     current_walk,
     municipality_or_404,
@@ -237,6 +239,28 @@ def complaint_calendar(slug: str) -> Any:
                          name=_("Træning i %(name)s", name=municipality.name))
     return Response(body.encode(), mimetype="text/calendar", headers={
         "Content-Disposition": f'attachment; filename="traeningsguiden-{slug}-klage.ics"'})
+
+
+class ComplaintStartForm(TranslatedForm):
+    # A GET form (the address only names a municipality): no CSRF token to go stale.
+    class Meta:
+        csrf = False
+
+    kommune = SelectField(_l("Hvilken kommune kom afgørelsen fra?"),
+                          validators=[InputRequired(_l("Vælg en kommune."))])
+
+
+@bp.get("/klage")
+def complaint_start() -> Any:
+    """The complaint helper from the front page: someone with a refusal picks the
+    municipality and goes on to its /<slug>/klage, without the questionnaire."""
+    form = ComplaintStartForm(request.args if "kommune" in request.args else None)
+    form.kommune.choices = municipality_choices(book())
+    if "kommune" in request.args:
+        if form.validate():
+            return redirect(url_for("extras.complaint", slug=form.kommune.data))
+        return render_template("extras/complaint_start.html", form=form), 400
+    return render_template("extras/complaint_start.html", form=form)
 
 
 @bp.route("/<municipality:slug>/klage", methods=["GET", "POST"])
