@@ -170,9 +170,12 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Har din pårørende en sygdom, der gør det svært at bevæge sig? Hvilken slags?"),
        _l("Har patienten en sygdom, der gør det svært at bevæge sig? Hvilken slags?"),
        _l("Årsag"),
+       # "fx leddegigt", not "fx gigt": slidgigt is what most people mean by gigt, and it
+       # is no progressive illness on Sundhedsstyrelsen's list (a user test). A stroke is a
+       # clot or a bleeding.
        choices=(("neurological", _l("En sygdom i hjerne eller nerver, fx sklerose, "
-                                    "Parkinsons eller en blodprop i hjernen")),
-                ("progressive", _l("En sygdom, der bliver værre med tiden, fx gigt")),
+                                    "Parkinsons eller en blodprop eller blødning i hjernen")),
+                ("progressive", _l("En sygdom, der bliver værre med tiden, fx leddegigt")),
                 # "other" is "neither of the two" (ASSESSMENT.md §2): no such illness too
                 ("other", _l("Nej, eller en anden sygdom"))), dont_know=True),
     _q("pensioner", "yesno",
