@@ -105,3 +105,26 @@ def test_offers_that_do_not_fit_print_short(new_page, answered):
                      ".offer-likely .offer-complaints", ".offer-possible .alert"):
         found = page.evaluate(HIDDEN_JS, selector)
         assert found and not any(f["hidden"] for f in found), (selector, found)
+
+
+def test_a_link_that_shows_its_address_prints_it_once(new_page):
+    """"https://stpk.dk (https://stpk.dk)" on paper (a user test): a link whose text is its
+    address gets no address after it; other web links still do."""
+    page = new_page()
+    page.goto("/nyborg/klage?tilbud=sul-140")
+    page.locator("input[name=about][value=treatment]").check()
+    for part, value in (("#day", "2"), ("#month", "3"), ("#year", "2026")):
+        page.fill(part, value)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    page.emulate_media(media="print")
+    after = """(e) => getComputedStyle(e, '::after').content"""
+    shown = page.locator("main a.url-shown").first
+    assert shown.inner_text().startswith("https://")
+    assert shown.evaluate(after) in ("none", "normal")
+    # a web link with other words (none on this page today: one is put in to ask the CSS)
+    other = page.evaluate("""() => { const a = document.createElement('a');
+        a.href = 'https://example.org/x'; a.textContent = 'kommunens side';
+        document.querySelector('main').append(a);
+        return getComputedStyle(a, '::after').content; }""")
+    assert other == '" (https://example.org/x)"', other
