@@ -128,3 +128,22 @@ def test_a_link_that_shows_its_address_prints_it_once(new_page):
         document.querySelector('main').append(a);
         return getComputedStyle(a, '::after').content; }""")
     assert other == '" (https://example.org/x)"', other
+
+
+def test_the_complaint_letter_prints_on_a_page_of_its_own(new_page, tmp_path):
+    """The complaint page printed as four A4 pages: the heading "Udkast til brev" and a
+    note were left alone on page 2, and the letter came on page 3. Now the guide is page 1
+    and the letter page 2, to sign and send, with room to write the reason by hand."""
+    page = new_page()
+    page.goto("/herlev/klage?tilbud=sel-86-2")
+    for part, value in (("#day", "3"), ("#month", "11"), ("#year", "2026")):
+        page.fill(part, value)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    page.emulate_media(media="print")
+    found = page.evaluate(HIDDEN_JS, "main h2")
+    assert [f["hidden"] for f in found][-1], found  # "Udkast til brev"
+    blank = page.locator(".letter-blank").bounding_box()
+    assert blank and blank["height"] >= 150, blank
+    data = page.pdf(format="A4")
+    assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 2
