@@ -1076,3 +1076,17 @@ def test_basal_or_advanced_is_looked_at_only_where_the_plan_leaves_it_open(pages
     assert ("ser også på: om genoptræningen skal være på basalt eller avanceret niveau"
             in card) is said
     assert "om der er brug for kørsel" in card  # the rest of the list stays
+
+
+def test_the_step_count_is_an_upper_bound_that_never_grows(pages):
+    """"Trin 1 af cirka 18", then "Trin 2 af cirka 13" (a user test): the count is an upper
+    bound that shrinks as answers rule questions out, so the page says "højst"."""
+    asked = run_flow(pages, "fredensborg", "relative", {
+        "age": 81, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
+        "discharge_date": "2026-11-14"})
+    counts = [re.search(r"Trin (\d+) af højst (\d+)", page) for _key, page in asked]
+    assert all(counts) and "cirka" not in asked[0][1]
+    steps = [(int(m.group(1)), int(m.group(2))) for m in counts if m]
+    assert [s for s, _total in steps] == list(range(1, len(steps) + 1))
+    totals = [total for _step, total in steps]
+    assert totals == sorted(totals, reverse=True) and totals[-1] == len(steps)

@@ -112,7 +112,7 @@ def _in_order(wanted: list[set[AnswerKey] | None], answers: Answers,
     """The questions to ask, in order. Some follow from an answer: the plan's level and the
     day of discharge from "yes, I have a plan", the day of the decision from the day of
     asking. With ``may_follow`` they are counted while that answer is still to come, so
-    the "Trin 4 af cirka 16" count does not grow when they appear (it read "15 af 15",
+    the "Trin 4 af højst 16" count does not grow when they appear (it read "15 af 15",
     then "16 af 16")."""
     keys: set[AnswerKey] = set().union(*(w for w in wanted if w is not None))
     plan_to_come = may_follow and "hospital_plan" in keys and "hospital_plan" not in answered
