@@ -228,8 +228,11 @@ def event_day(deadline: Deadline) -> date:
 
 
 def upcoming(offer: OfferAssessment, today: date) -> list[Deadline]:
-    """Dates still to come, less those a decision has settled (Deadline.settled)."""
-    return [d for d in offer.deadlines if event_day(d) >= today and not d.settled]
+    """Dates still to come, less those a decision has settled (Deadline.settled); of an
+    offer that does not fit, only the last day to complain (the page shows no other date
+    of it: a calendar file put its contact and start dates in the person's calendar)."""
+    return [d for d in offer.deadlines if event_day(d) >= today and not d.settled
+            and (offer.verdict != "unlikely" or d.kind == "complaint")]
 
 
 def _summary(deadline: Deadline, offer: OfferAssessment) -> str:

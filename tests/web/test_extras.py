@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import html5lib
@@ -867,6 +867,34 @@ def test_calendar_file_for_every_offer(pages, client, now):
     assert "kontakte dig" in days[0][1]            # "på 4.-dagen" (day 0 = discharge)
     assert "starte" in days[1][1]                  # start within 7 days
     assert "privat leverandør" in days[2][1]       # free choice from the day after
+
+
+def test_an_offer_that_does_not_fit_puts_only_its_complaint_day_in_the_calendar(
+        pages, client, now):
+    """A plan on specialiseret niveau: Herlev's § 140 does not fit (the hospital gives the
+    training, ASSESSMENT §4.2), yet the calendar had "you may now choose a private
+    provider" for it. Of an offer that does not fit, only a refusal's last day to complain
+    goes in the calendar."""
+    now(2026, 3, 30, 9, 0)
+    run_flow(pages, "herlev", "self", {
+        "age": 55, "in_hospital": False, "hospital_plan": "yes", "plan_level": "specialised",
+        "discharge_date": "2026-03-30", "function_loss": "sudden"})
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    assert 'href="/herlev/kalender/sul-140.ics"' not in html
+    assert client.get("/herlev/kalender/sul-140.ics").status_code == 404
+    # A refusal of § 86 stk. 1 with a decision date (the scenario "Afslag modtaget 1.
+    # april"; the questionnaire asks no dates of an offer that does not fit, the API
+    # does take them): of its dates, only the complaint's stays.
+    from webapp.domain.answers import Answers
+    from webapp.domain.assess import assess
+    from webapp.extras_texts import upcoming
+    answers = Answers.model_validate({
+        "age": 48, "function_loss": "sudden", "hospital_treated": False, "motivated": False,
+        "request_date": "2026-03-30", "decision_date": "2026-04-01"})
+    offer = next(o for o in assess("fredensborg", answers, date(2026, 3, 31)).offers
+                 if o.id == "sel-86-1")
+    assert offer.verdict == "unlikely" and {d.kind for d in offer.deadlines} > {"complaint"}
+    assert [d.kind for d in upcoming(offer, date(2026, 3, 31))] == ["complaint"]
 
 
 def test_calendar_reminders_read_right_the_day_before(pages, client, now):
