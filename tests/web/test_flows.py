@@ -1090,3 +1090,13 @@ def test_the_step_count_is_an_upper_bound_that_never_grows(pages):
     assert [s for s, _total in steps] == list(range(1, len(steps) + 1))
     totals = [total for _step, total in steps]
     assert totals == sorted(totals, reverse=True) and totals[-1] == len(steps)
+
+
+def test_a_short_stay_is_not_called_living_at_home(pages):
+    """Herlev's § 86 stk. 1 is for "hjemmeboende borgere", and a short stay does not rule
+    it out ("Træningen kan også foregå under et midlertidigt ophold"): someone who answered
+    "På et kort ophold, fx aflastning" was told "Bor i eget hjem."."""
+    run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "care_home": "temporary"})
+    card = plain_text(offer_card(pages.get("/herlev/resultat").get_data(as_text=True),
+                                 "sel-86-1"))
+    assert "Bor ikke fast på plejecenter." in card and "Bor i eget hjem" not in card

@@ -322,7 +322,9 @@ RULES: dict[str, Rule] = {
     "lives_at_home": Rule(
         "care_home",
         _not_permanent_care_home,
-        N_("Bor i eget hjem."),
+        # Met by a short stay too ("På et kort ophold, fx aflastning"): "Bor i eget hjem."
+        # misstated that answer (a fact-check, Herlev).
+        N_("Bor ikke fast på plejecenter."),
         N_("Bor fast på plejecenter. Tilbuddet er for hjemmeboende."),
         N_("Det er ikke oplyst, om personen bor i eget hjem eller på plejecenter."),
         kind="exclude",
