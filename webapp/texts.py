@@ -98,6 +98,8 @@ PROFESSIONAL = {
     "coordination_need": _l("om flere slags hjælp skal passe sammen"),
     "can_cooperate": _l("om du kan være med til at træne"),
     "individual_need": _l("hvad du har brug for, alt i alt"),
+    "manages_with_some_help": _l("om du med lidt hjælp kan klare at gå på toilettet, og om du "
+                                 "har kræfter nok til at være med"),
 }
 
 # The same, said about the patient (the GP's page, where "du" is the doctor).
@@ -107,6 +109,8 @@ PROFESSIONAL_ABOUT_PATIENT = {
     "diagnosis_on_list": _l("om patientens sygdom giver ret til tilbuddet"),
     "can_cooperate": _l("om patienten kan være med til at træne"),
     "individual_need": _l("hvad patienten har brug for, alt i alt"),
+    "manages_with_some_help": _l("om patienten med lidt hjælp kan klare toiletbesøg og har "
+                                 "kræfter nok til at være med"),
 }
 
 CONTACTERS = {

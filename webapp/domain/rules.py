@@ -474,6 +474,7 @@ class OfferRules(Model):
             "coordination_need",
             "can_cooperate",
             "individual_need",
+            "manages_with_some_help",
         ]
     ] = Field(default_factory=list)
     target_group_notes: list[
