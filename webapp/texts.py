@@ -469,6 +469,14 @@ START_NOTICES = {
                                  "end 14 hverdage, er det første møde en telefonsamtale. Det "
                                  "gælder også, hvis du har haft en planlagt operation, fx i "
                                  "ryggen."),
+    # Herlev: "At borgeren ved afslag på ansøgning om genoptræning får oplysning om og forslag
+    # til alternativ problemløsning samt vejledning om klagemuligheder."
+    "refusal_with_alternatives": _l("Får du afslag, får du også forslag til, hvad du ellers "
+                                    "kan gøre, og at vide, hvordan du klager."),
+    # Fredensborg: "Er borgeren fejlhenvist modtager borgeren en skriftlig afgørelse på
+    # henvisningen."
+    "wrong_referral_decision": _l("Passer du ikke til tilbuddet, får du en skriftlig "
+                                  "afgørelse. Den kan du klage over."),
 }
 
 # Said after a date counted from discharge where the standard counts from the plan's arrival,

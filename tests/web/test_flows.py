@@ -1100,3 +1100,20 @@ def test_a_short_stay_is_not_called_living_at_home(pages):
     card = plain_text(offer_card(pages.get("/herlev/resultat").get_data(as_text=True),
                                  "sel-86-1"))
     assert "Bor ikke fast på plejecenter." in card and "Bor i eget hjem" not in card
+
+
+@pytest.mark.parametrize(("slug", "said"), [
+    # Herlev: "At borgeren ved afslag på ansøgning om genoptræning får oplysning om og
+    # forslag til alternativ problemløsning samt vejledning om klagemuligheder."
+    ("herlev", "Får du afslag, får du også forslag til, hvad du ellers kan gøre, og at vide, "
+               "hvordan du klager."),
+    # Fredensborg: "Er borgeren fejlhenvist modtager borgeren en skriftlig afgørelse på
+    # henvisningen."
+    ("fredensborg", "Passer du ikke til tilbuddet, får du en skriftlig afgørelse. Den kan du "
+                    "klage over."),
+])
+def test_what_a_refusal_brings_is_said_where_the_standard_says_it(pages, slug, said):
+    run_flow(pages, slug, "self", PERSONAS[slug])
+    html = pages.get(f"/{slug}/resultat").get_data(as_text=True)
+    assert said in plain_text(offer_card(html, "sel-86-1"))
+    assert said not in plain_text(offer_card(html, "ael-10"))  # the Ældrelov borrows no promise

@@ -454,8 +454,14 @@ class Apply(Model):
             # the first meeting is a phone call when the plan says start later than 14
             # hverdage, or after a planned operation (Nyborg)
             "first_meeting_by_phone",
+            # a refusal comes with other ways to solve the problem and how to complain (Herlev)
+            "refusal_with_alternatives",
+            # a referral to the wrong place gets a written decision, which can be appealed
+            # (Fredensborg)
+            "wrong_referral_decision",
         ]
-    ] = Field(default_factory=list, description="what the person is told about the start")
+    ] = Field(default_factory=list, description="what the person is told about the way in "
+              "and the start")
     source: str
 
 
