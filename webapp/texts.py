@@ -548,7 +548,8 @@ def _deadline_text(deadline: Deadline, municipality: str) -> str:
         return _(
             "Kan %(municipality)s ikke tilbyde dig start senest %(date)s, har du ret til at "
             "vælge en privat leverandør fra dagen efter. Det siger loven. Leverandøren skal "
-            "have en aftale med kommunerne gennem KL. Du vælger på mingenoptræning.dk.",
+            "have en aftale med kommunerne gennem deres forening, KL. Du vælger på "
+            "mingenoptræning.dk.",
             municipality=municipality,
             date=when,
         )
@@ -592,12 +593,13 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
     when = format_long_date(deadline.date)
     what = deadline.goal.what
     if deadline.kind == "free_choice":
-        # The right rests on what the municipality could offer, not on whether the training
-        # has started: a person who said no to an offered time does not get it.
+        # The right rests on what the municipality offered, not on whether the training
+        # has started: a person who said no to an offered time does not get it. "Hvis … ikke
+        # kunne tilbyde" asked the person what the municipality could do (a user test).
         return _(
-            "Hvis %(municipality)s ikke kunne tilbyde dig start senest %(date)s, må du nu vælge "
-            "en privat leverandør, der har en aftale med kommunerne gennem KL. Du vælger på "
-            "mingenoptræning.dk.",
+            "Har %(municipality)s ikke tilbudt dig en tid til at starte senest %(date)s, må du "
+            "nu vælge en privat leverandør, som kommunerne har en aftale med gennem deres "
+            "forening, KL. Du vælger på mingenoptræning.dk.",
             municipality=municipality,
             date=when,
         )

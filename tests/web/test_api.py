@@ -157,10 +157,12 @@ def test_a_passed_deadline_is_said_to_have_passed(client):
     assert free["past"] is True
     # The right rests on what the municipality could offer (Fredericia: "hvis den kommunale
     # genoptræning ikke … kan tilbyde opstart"), not on whether the training has started.
-    assert free["text"] == ("Hvis Nyborg Kommune ikke kunne tilbyde dig start senest tirsdag den "
-                            "8. september 2026, må du nu vælge en privat leverandør, der har en "
-                            "aftale med kommunerne gennem KL. Du vælger på "
-                            "mingenoptræning.dk.")
+    # "Har … ikke tilbudt dig en tid": a thing the person knows (it said "Hvis … ikke kunne
+    # tilbyde", and a user test did not know what the municipality could).
+    assert free["text"] == ("Har Nyborg Kommune ikke tilbudt dig en tid til at starte senest "
+                            "tirsdag den 8. september 2026, må du nu vælge en privat "
+                            "leverandør, som kommunerne har en aftale med gennem deres "
+                            "forening, KL. Du vælger på mingenoptræning.dk.")
     body["today"] = "2026-09-02"
     offer = {o["id"]: o for o in post(client, body).get_json()["offers"]}["sul-140"]
     free = next(d for d in offer["deadlines"] if d["kind"] == "free_choice")

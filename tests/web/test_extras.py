@@ -676,8 +676,8 @@ def test_summary_says_what_to_do_when_a_date_has_gone_by(pages, now):
     # On the same day the law's free choice has come too: a private provider, now.
     assert ("Genoptræning efter sygehus Det ser ud til at passe. Træningen skulle være startet "
             "senest tirsdag den 27. oktober 2026. Er den ikke det, så kontakt Fredericia "
-            "Kommune. Hvis Fredericia Kommune ikke kunne tilbyde dig start senest tirsdag den "
-            "27. oktober 2026, må du nu vælge en privat leverandør") in text
+            "Kommune. Har Fredericia Kommune ikke tilbudt dig en tid til at starte senest "
+            "tirsdag den 27. oktober 2026, må du nu vælge en privat leverandør") in text
 
 
 def test_summary_gives_the_date_gone_by_and_the_next_with_one_note(pages, now):
@@ -688,8 +688,9 @@ def test_summary_gives_the_date_gone_by_and_the_next_with_one_note(pages, now):
     run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-12"})
     text = summary_text(pages, "nyborg")
     assert ("Nyborg Kommune skulle have kontaktet dig senest torsdag den 19. november 2026. "
-            "Er det ikke sket, så ring til dem. Hvis Nyborg Kommune ikke kunne tilbyde dig "
-            "start senest torsdag den 19. november 2026, må du nu vælge en privat leverandør")\
+            "Er det ikke sket, så ring til dem. Har Nyborg Kommune ikke tilbudt dig en tid til "
+            "at starte senest torsdag den 19. november 2026, må du nu vælge en privat "
+            "leverandør")\
         in text
     assert ("Kommunens egen frist: Træningen skal starte senest onsdag den 2. december 2026. "
             "Fristerne tæller fra den dag, kommunen får genoptræningsplanen.") in text
