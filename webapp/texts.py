@@ -218,7 +218,7 @@ FOLLOW_UP_DURING = frozenset({"action_plan", "tests_start_end", "midway_evaluati
 NOTES = {
     "national_only": _l(
         "Kommunens egen kvalitetsstandard beskriver ikke dette tilbud her. Vurderingen "
-        "bygger på loven. Spørg kommunen om kommunens serviceniveau."
+        "bygger på loven. Spørg kommunen, hvad den selv tilbyder."
     ),
     "aeldrelov_override": _l(
         "Kommunens kvalitetsstandard nævner ikke Ældreloven, som trådte i kraft %(date)s. "
@@ -1025,8 +1025,8 @@ def complaint_deadline_text(complaint: Complaint) -> str | None:
         return None
     if route.deadline_unit == "years":
         text = ngettext(
-            "Senest %(num)s år efter, at du fik kendskab til det, du vil klage over.",
-            "Senest %(num)s år efter, at du fik kendskab til det, du vil klage over.",
+            "Senest %(num)s år efter, at du blev klar over det, du vil klage over.",
+            "Senest %(num)s år efter, at du blev klar over det, du vil klage over.",
             route.deadline_amount,
         )
         if route.latest_years_after_event:
