@@ -728,10 +728,10 @@ def contact_scope_text(standard: MunicipalRules, contact: Unit,
 
 
 def professional_contact_elsewhere(info: dict[str, Any] | None,
-                                   offer_id: OfferId) -> tuple[Unit, list[OfferId]] | None:
+                                   offer: OfferAssessment) -> tuple[Unit, list[OfferId]] | None:
     """On the professionals' page, for an offer without a contact of its own: whom its
     standard names, and for what (the result page says the same: present._facts)."""
-    return contact_elsewhere(info["standard"], offer_id) if info else None
+    return contact_elsewhere(info["standard"], offer.id, offer.rules) if info else None
 
 
 def _offer_list(offer_ids: list[OfferId]) -> str:

@@ -8,9 +8,10 @@ from typing import Any
 
 from . import context, texts
 from .domain.answers import Answers
-from .domain.assess import Assessment, OfferAssessment, assess_offer
+from .domain.assess import Assessment, OfferAssessment, assess_offer, professional_checks
+from .domain.freshness import contact_elsewhere
 from .domain.loader import RuleBook
-from .domain.rules import Body, OfferId, OfferRules, Unit
+from .domain.rules import Body, MunicipalRules, OfferId, OfferRules, Unit
 from .i18n import format_short_date, locale_name
 
 
@@ -33,7 +34,7 @@ def unit_data(unit: Unit | Body | None) -> dict[str, Any] | None:
     return data
 
 
-def offer_data(offer: OfferAssessment, slug: str, municipality: str,
+def offer_data(offer: OfferAssessment, slug: str, municipality: str, answers: Answers,
                standard_date: str | None = None) -> dict[str, Any]:
     """One offer of the assessment: what this person's answers decided, then the facts of
     the rules (the same for everybody, see ``_rules_data``)."""
@@ -74,7 +75,11 @@ def offer_data(offer: OfferAssessment, slug: str, municipality: str,
     if offer.rules is rules_only.rules and offer.unit is rules_only.unit:
         data.update(shared)
     else:  # not the rules everybody gets (never seen; kept correct rather than fast)
-        data.update(_rules_facts(offer.id, offer.rules, offer.unit, standard_date))
+        data.update(_rules_facts(offer.id, offer.rules, offer.unit, standard_date,
+                                 book.standards.get(slug)))
+    # What the answers leave open, as the result page says it (not the rules' whole list).
+    data["assessed_by_professional"] = [str(texts.PROFESSIONAL[k])
+                                        for k in professional_checks(offer, answers)]
     return data
 
 
@@ -84,11 +89,12 @@ def _rules_data(book: RuleBook, slug: str, offer_id: OfferId, locale: str,
     """The facts of one offer's rules in one language, computed once and shared (read only).
     Like present._facts: the rules are asked with no answers, so nothing personal goes in."""
     rules_only = assess_offer(book, book.municipalities[slug], offer_id, Answers(), date.min)
-    return _rules_facts(offer_id, rules_only.rules, rules_only.unit, standard_date), rules_only
+    return (_rules_facts(offer_id, rules_only.rules, rules_only.unit, standard_date,
+                         book.standards.get(slug)), rules_only)
 
 
 def _rules_facts(offer_id: OfferId, rules: OfferRules, unit: Unit | None,
-                 standard_date: str | None) -> dict[str, Any]:
+                 standard_date: str | None, standard: MunicipalRules | None) -> dict[str, Any]:
     data: dict[str, Any] = {
         "title": str(texts.OFFER_TITLES[offer_id]),
         "summary": str(texts.OFFER_SUMMARIES[offer_id]),
@@ -101,7 +107,13 @@ def _rules_facts(offer_id: OfferId, rules: OfferRules, unit: Unit | None,
         ],
         "apply": None,
         "contact": unit_data(unit),
+        "contact_elsewhere": None,
     }
+    elsewhere = contact_elsewhere(standard, offer_id, rules)
+    if elsewhere:  # whom the standard names for other offers (the pages say it too)
+        named, offers = elsewhere
+        data["contact_elsewhere"] = {"contact": unit_data(named), "named_for": offers,
+                                     "text": texts.contact_elsewhere_text(named.name, offers)}
     if rules.apply:
         data["apply"] = {
             "route": rules.apply.route,
@@ -172,6 +184,6 @@ def assessment_data(result: Assessment) -> dict[str, Any]:
             },
         },
         "today": result.today.isoformat(),
-        "offers": [offer_data(o, m.slug, m.name, format_short_date(std.approved)
+        "offers": [offer_data(o, m.slug, m.name, result.answers, format_short_date(std.approved)
                               if std and std.approved else None) for o in result.offers],
     }

@@ -546,10 +546,10 @@ def _deadline_text(deadline: Deadline, municipality: str) -> str:
         # choice is made on mingenoptræning.dk (FritValgService, KL's service, says so;
         # fritvalgservice.dk is about the scheme, not where a person chooses).
         return _(
-            "Kan %(municipality)s ikke tilbyde dig start senest %(date)s, har du ret til at "
-            "vælge en privat leverandør fra dagen efter. Det siger loven. Leverandøren skal "
-            "have en aftale med kommunerne gennem deres forening, KL. Du vælger på "
-            "mingenoptræning.dk.",
+            "Har %(municipality)s ikke tilbudt dig en tid til at starte senest %(date)s, har "
+            "du ret til at vælge en privat leverandør fra dagen efter. Det siger loven. "
+            "Leverandøren skal have en aftale med kommunerne gennem deres forening, KL. Du "
+            "vælger på mingenoptræning.dk.",
             municipality=municipality,
             date=when,
         )
@@ -1176,9 +1176,10 @@ def law_label(law: str) -> str:
 def contact_elsewhere_text(unit_name: str, offer_ids: list[OfferId]) -> str:
     """Where the standard names no contact for an offer but names one for others."""
     if offer_ids:
-        named = _("Den nævner %(unit)s ved %(offers)s.", unit=name_text(unit_name),
+        named = _("Den nævner %(unit)s, som tager sig af %(offers)s.", unit=name_text(unit_name),
                   offers=and_list([offer_title_inline(o) for o in offer_ids]))
     else:
         named = _("Den nævner %(unit)s.", unit=name_text(unit_name))
-    return " ".join([_("Standarden nævner ingen kontakt for dette tilbud."), named,
-                     _("Ring til dem, og spørg, hvem der tager sig af det.")])
+    return " ".join([_("Kommunens kvalitetsstandard nævner ikke, hvem du skal kontakte om "
+                       "dette tilbud."), named,
+                     _("Ring til dem, og spørg, hvem der tager sig af tilbuddet.")])

@@ -77,6 +77,9 @@ def test_scenario_domain(slug: str, scenario: dict[str, Any], book) -> None:
     for offer_id, codes in (scenario.get("notes") or {}).items():
         have = {n.code for n in result.offer(offer_id).notes}
         assert set(codes) <= have, (offer_id, have)
+    for offer_id, codes in (scenario.get("no_notes") or {}).items():
+        have = {n.code for n in result.offer(offer_id).notes}
+        assert not set(codes) & have, (offer_id, have)
 
 
 @pytest.mark.parametrize(("slug", "scenario"), CASES)

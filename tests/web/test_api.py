@@ -201,3 +201,28 @@ def test_a_rule_the_standard_gives_as_a_rule_is_said_so(client, slug, offer_id, 
     offer = {o["id"]: o for o in data["offers"]}[offer_id]
     assert offer["verdict"] == verdict
     assert text in [r["text"] for r in offer["reasons"]]
+
+
+def test_the_api_says_what_the_pages_say_of_contacts_and_checks(client):
+    """Two things the result page says from the answers or the standard, which the API left
+    out (a review): whom the standard names where it names no contact for an offer (Nyborg's
+    standard is § 140 only, so helhedspleje), and what the therapist will look at, without
+    "basalt eller avanceret niveau" for a plan on rehabilitering på specialiseret niveau."""
+    body = {"municipality": "nyborg", "today": "2026-04-02", "answers": {
+        "age": 75, "in_hospital": False, "hospital_plan": "yes",
+        "plan_level": "rehab_specialised", "discharge_date": "2026-03-30"}}
+    offers = {o["id"]: o for o in post(client, body).get_json()["offers"]}
+    elsewhere = offers["ael-10"]["contact_elsewhere"]
+    assert elsewhere["named_for"] == ["sul-140"]
+    assert elsewhere["contact"]["name"] == "Sundhed og Træning"
+    assert elsewhere["text"].startswith("Kommunens kvalitetsstandard nævner ikke, hvem du "
+                                        "skal kontakte om dette tilbud.")
+    assert offers["sul-140"]["contact_elsewhere"] is None  # it has its own contact
+    assert offers["sul-140a"]["contact_elsewhere"] is None  # the doctor refers: no call
+    checks = offers["sul-140"]["assessed_by_professional"]
+    assert "om der er brug for kørsel" in checks
+    assert not any("basalt eller avanceret" in c for c in checks)
+    body["answers"]["plan_level"] = "basal"
+    offers = {o["id"]: o for o in post(client, body).get_json()["offers"]}
+    assert any("basalt eller avanceret" in c
+               for c in offers["sul-140"]["assessed_by_professional"])

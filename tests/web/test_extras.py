@@ -206,9 +206,18 @@ def test_professional_page_details(pages):
     assert "Kommunens kvalitetsstandard er ikke ny" in nyborg
     # An offer the standard names no contact for (Nyborg's standard is § 140 only): the
     # doctor is told whom the standard does name, and for what, as the result page says.
-    assert ("Kontakt Standarden nævner ingen kontakt for dette tilbud. Den nævner Sundhed og "
-            "Træning ved genoptræning efter sygehus. Ring til dem, og spørg, hvem der tager "
-            "sig af det. Sundhed og Træning Ring: 63 33 78 72") in nyborg
+    assert ("Kontakt Kommunens kvalitetsstandard nævner ikke, hvem du skal kontakte om dette "
+            "tilbud. Den nævner Sundhed og Træning, som tager sig af genoptræning efter "
+            "sygehus. Ring til dem, og spørg, hvem der tager sig af tilbuddet. Sundhed og "
+            "Træning Ring: 63 33 78 72") in nyborg
+    # Only where the way in is a call to the municipality: a GP's referral (§ 140 a, § 119)
+    # is no reason to call Visitationen (a review found it on Brønderslev's page).
+    html = pages.get("/broenderslev/fagperson").get_data(as_text=True)
+    sections = {o: html[html.index(f'aria-labelledby="pro-{o}"'):] for o in
+                ("sul-140", "sul-140a", "sul-119")}
+    sections = {o: plain_text(part[:part.index("</section>")]) for o, part in sections.items()}
+    assert "Den nævner Visitationen, som tager sig af" in sections["sul-140"]
+    assert "Den nævner" not in sections["sul-140a"] + sections["sul-119"]
     # Herlev's standard names no unit at all: where the number is, not just "Ring til …".
     herlev = main_text(pages.get("/herlev/fagperson"))
     assert ("Standarden nævner ingen kontakt for dette tilbud. Ring til Herlev Kommune, og "
@@ -455,15 +464,21 @@ def test_complaint_to_a_municipality_without_an_address_says_where_it_is(pages, 
 
 
 def test_complaint_letter_own_words_have_a_limit(pages, now):
-    """Past 2,000 characters the form says so (the browser stops there too: maxlength)
-    and keeps what was written; a tampered "Ret brevet" post is still only the form."""
+    """Past 1,500 characters the form says so (the browser stops there too: maxlength)
+    and keeps what was written; a tampered "Ret brevet" post is still only the form.
+    A line break counts as one character, as the browser counts it (it sends CR LF), and
+    1,500 characters of three bytes each (a phone's ’) stay under the request-size limit."""
     now(2026, 4, 2, 10, 0)
     form = pages.get("/broenderslev/klage?tilbud=sel-86-1").get_data(as_text=True)
-    assert 'maxlength="2000"' in form and "Hvorfor er du uenig? (frivilligt)" in form
+    assert 'maxlength="1500"' in form and "Hvorfor er du uenig? (frivilligt)" in form
     long = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
                                 {"about": "decision", "day": "30", "month": "3",
-                                 "year": "2026", "reason": "ord " * 501}, status=400))
-    assert "Skriv højst 2000 tegn. Resten kan du skrive i hånden på brevet." in long
+                                 "year": "2026", "reason": "ord " * 376}, status=400))
+    assert "Skriv højst 1500 tegn. Resten kan du skrive i hånden på brevet." in long
+    for full in ("a" * 1480 + "\r\n" * 20, "’" * 1500):
+        pages.post("/broenderslev/klage?tilbud=sel-86-1",
+                   {"about": "decision", "day": "30", "month": "3", "year": "2026",
+                    "reason": full}, status=200)
     tampered = pages.post("/broenderslev/klage?tilbud=sel-86-1",
                           {"ret": "1", "about": "nope", "day": "99", "reason": "x" * 3000},
                           status=200)
@@ -635,8 +650,9 @@ def test_nyborg_own_start_date_and_the_laws_free_choice_read_apart(pages, now):
     # and the page says so (once, after the last of them).
     assert ("senest onsdag den 9. december 2026. Fristerne tæller fra den dag, kommunen får "
             "genoptræningsplanen. Her er regnet fra den dato, du skrev.") in page
-    assert ("Kan Nyborg Kommune ikke tilbyde dig start senest torsdag den 26. november 2026, "
-            "har du ret til at vælge en privat leverandør fra dagen efter. Det siger loven.") in page
+    assert ("Har Nyborg Kommune ikke tilbudt dig en tid til at starte senest torsdag den 26. "
+            "november 2026, har du ret til at vælge en privat leverandør fra dagen efter. Det "
+            "siger loven.") in page
 
 
 def test_result_page_starts_with_a_short_summary(pages, now):
@@ -760,11 +776,12 @@ def test_hospital_plan_says_whom_to_call_where_the_standard_names_nobody(pages):
     then whom the standard does name, and for what, with the number (a later user test
     was sent to "the website" with the number two cards further down). Herlev's standard
     names no unit at all: there the page says where the number is."""
-    assert ("Sådan kommer du i gang Hører du ikke fra Brønderslev Kommune, så ring til "
-            "kommunen, og spørg efter genoptræning. Standarden nævner ingen kontakt for dette "
-            "tilbud. Den nævner Visitationen ved genoptræning efter sygdom uden indlæggelse. "
-            "Ring til dem, og spørg, hvem der tager sig af det. Visitationen, Ældre og "
-            "Hjælpemidler Ring: 99 45 44 20") in sul_140_card(pages, "broenderslev")
+    assert ("Sådan kommer du i gang Hører du ikke fra Brønderslev Kommune, så ring, og spørg "
+            "efter genoptræning. Kommunens kvalitetsstandard nævner ikke, hvem du skal "
+            "kontakte om dette tilbud. Den nævner Visitationen, som tager sig af genoptræning "
+            "efter sygdom uden indlæggelse. Ring til dem, og spørg, hvem der tager sig af "
+            "tilbuddet. Visitationen, Ældre og Hjælpemidler Ring: 99 45 44 20"
+            ) in sul_140_card(pages, "broenderslev")
     assert ("Sådan kommer du i gang Hører du ikke fra Herlev Kommune, så ring til dem, og "
             "spørg efter genoptræning. Nummeret står på kommunens hjemmeside og på borger.dk."
             ) in sul_140_card(pages, "herlev")
@@ -787,9 +804,10 @@ def test_helhedspleje_in_nyborg_names_the_training_unit_of_its_standard(pages, n
                                        "function_loss": "sudden", "hospital_treated": False})
     html = pages.get("/nyborg/resultat").get_data(as_text=True)
     card = plain_text(offer_card(html, "ael-10"))
-    assert ("Standarden nævner ingen kontakt for dette tilbud. Den nævner Sundhed og Træning "
-            "ved genoptræning efter sygehus. Ring til dem, og spørg, hvem der tager sig af "
-            "det. Sundhed og Træning Ring: 63 33 78 72") in card
+    assert ("Kommunens kvalitetsstandard nævner ikke, hvem du skal kontakte om dette tilbud. "
+            "Den nævner Sundhed og Træning, som tager sig af genoptræning efter sygehus. Ring "
+            "til dem, og spørg, hvem der tager sig af tilbuddet. Sundhed og Træning Ring: "
+            "63 33 78 72") in card
     assert "Nummeret står på kommunens hjemmeside" not in card
 
 

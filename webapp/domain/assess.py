@@ -377,7 +377,7 @@ def _unit(book: RuleBook, standard: MunicipalRules | None, rules: OfferRules,
 
 def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
            rules: OfferRules, complaints: list[Complaint], verdict: Verdict,
-           answers: Answers) -> tuple[Note, ...]:
+           answers: Answers, slug: str) -> tuple[Note, ...]:
     notes: list[Note] = []
     described = standard is not None and offer_id in standard.offers
     if not described:
@@ -390,9 +390,12 @@ def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
             and (standard.standard.approved is None or standard.standard.approved < law.in_force)):
         notes.append(Note("aeldrelov_override", {"in_force": law.in_force,
                                                  "pension_age": book.national.pension_age}))
-    if offer_id == "ael-10" and verdict != "unlikely" and answers.hospital_plan == "yes":
+    if (offer_id == "ael-10" and verdict != "unlikely" and answers.hospital_plan == "yes"
+            and _judge(merged_offer(book, slug, "sul-140").conditions, answers)[0]
+            != "unlikely"):
         # Both fit after a hospital stay with a plan: the plan's training is § 140's
-        # (ASSESSMENT §1), helhedspleje is the help and training needed besides.
+        # (ASSESSMENT §1), helhedspleje is the help and training needed besides. Not with a
+        # plan § 140 does not take (specialiseret niveau: the hospital trains).
         notes.append(Note("plan_first"))
     if offer_id == "sul-140" and described:
         days = book.national.free_choice_days
@@ -436,7 +439,8 @@ def assess_offer(book: RuleBook, municipality: Municipality, offer_id: OfferId,
         unit=unit,
         deadlines=_deadlines(rules, answers, today, complaints),
         complaints=tuple(complaints),
-        notes=_notes(offer_id, book, standard, rules, complaints, verdict, answers),
+        notes=_notes(offer_id, book, standard, rules, complaints, verdict, answers,
+                     municipality.slug),
         transport=_transport(rules, answers),
         laws=tuple(book.national.laws[k] for k in national.laws),
     )

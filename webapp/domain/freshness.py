@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .rules import MunicipalRules, OfferId, Unit
+from .rules import MunicipalRules, OfferId, OfferRules, Unit
 
 STALE_AFTER_YEARS = 3
 
@@ -68,12 +68,19 @@ def contact_offers(standard: MunicipalRules, unit: Unit) -> list[OfferId]:
             if offer.apply and offer.apply.unit and standard.units[offer.apply.unit] is unit]
 
 
-def contact_elsewhere(standard: MunicipalRules | None,
-                      offer_id: OfferId) -> tuple[Unit, list[OfferId]] | None:
-    """For an offer its standard names no contact for: the standard's contact
-    (standard_contact) and the offers it names that contact for, so the page can say whom
-    the standard does name, and for what, instead of only "find the number"."""
-    if standard is None:
+# The ways in where the person (or the municipality) calls the municipality: not a referral
+# from the doctor or the hospital, where a unit of the municipality is no one to ask.
+_CALLS_THE_MUNICIPALITY = ("contact_unit", "plan_from_hospital")
+
+
+def contact_elsewhere(standard: MunicipalRules | None, offer_id: OfferId,
+                      rules: OfferRules) -> tuple[Unit, list[OfferId]] | None:
+    """For an offer its standard names no contact for, whose way in is a call to the
+    municipality: the standard's contact (standard_contact) and the offers it names that
+    contact for, so a page can say whom the standard does name, and for what, instead of
+    only "find the number"."""
+    if (standard is None or rules.apply is None or rules.apply.unit
+            or rules.apply.route not in _CALLS_THE_MUNICIPALITY):
         return None
     contact = standard_contact(standard)
     if contact is None:

@@ -78,6 +78,6 @@ CONTENT: dict[str, str] = {
     "continuous_individual_training": N_("vedvarende individuel træning"),
     "isolated_physiotherapy": N_("fysioterapi alene som behandling"),
     "duplicate_offer": N_("træning for et problem, man allerede får træning for, fx vederlagsfri fysioterapi"),
-    "needs_met_elsewhere": N_("træning, når behovet allerede dækkes af andre tilbud, også tilbud uden visitation"),
+    "needs_met_elsewhere": N_("træning, når behovet allerede dækkes af andre tilbud, også tilbud, man kan gå til uden at søge"),
     "hospital_rehabilitation": N_("genoptræning efter sygehusbehandling (den gives efter Sundhedsloven § 140)"),
 }

@@ -155,7 +155,7 @@ def _facts(book: RuleBook, slug: str, offer_id: OfferId, locale: str, part: str)
         laws=rules_only.laws,
         standard=standard,
         unit=rules_only.unit,
-        elsewhere=None if rules_only.unit else contact_elsewhere(standard, offer_id),
+        elsewhere=contact_elsewhere(standard, offer_id, rules_only.rules),
         complaints=rules_only.complaints,
         municipality=book.municipalities[slug].name,
     )
