@@ -88,6 +88,9 @@ def test_check_and_result_pages(new_page, answered):
     guide.see_result()
     assert guide.page.locator("section.offer").count() >= 1
     assert_accessible(guide.page)
+    guide.goto(f"/{HERLEV.slug}/resultat?kort=1")  # the short version to print
+    assert guide.page.locator("section.offer").count() >= 1
+    assert_accessible(guide.page)
 
 
 def test_the_checker_finds_problems(new_page):

@@ -147,3 +147,32 @@ def test_the_complaint_letter_prints_on_a_page_of_its_own(new_page, tmp_path):
     assert blank and blank["height"] >= 150, blank
     data = page.pdf(format="A4")
     assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 2
+
+
+def test_the_short_version_prints_what_may_fit_on_fewer_pages(new_page, answered):
+    """A full printout ran to 9–16 A4 pages (a user test: an 81-year-old's relative got 7).
+    "Vis en kort udgave til print" leaves out the offers that do not fit, where and how
+    often, obligations and how to complain in general; an offer that fits keeps why, what
+    happens, whom to call and what it costs, one that may fit ("Måske") what it depends on
+    and how to ask (by hand: 5–6 pages instead of 9–16 for five persons)."""
+    page = new_page(storage_state=answered)
+    page.goto(f"/{HERLEV.slug}/resultat")
+    page.emulate_media(media="print")
+    full = page.pdf(format="A4")
+    page.emulate_media(media="screen")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Vis en kort udgave til print").click()
+    assert page.url.endswith("/resultat?kort=1")
+    assert page.locator("section.offer-unlikely").count() == 0
+    fits = page.locator("section.offer-likely").count()
+    assert fits >= 1
+    assert page.locator("section.offer-likely h4", has_text="Hvad koster det?").count() == fits
+    assert page.locator("section.offer-possible h4", has_text="Hvad koster det?").count() == 0
+    page.emulate_media(media="print")
+    short = page.pdf(format="A4")
+    pages = [data.count(b"/Type /Page") - data.count(b"/Type /Pages") for data in (full, short)]
+    assert pages[1] < pages[0], pages
+    page.emulate_media(media="screen")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Vis hele resultatet").click()
+    assert page.locator("section.offer-unlikely").count() >= 1

@@ -1117,3 +1117,27 @@ def test_what_a_refusal_brings_is_said_where_the_standard_says_it(pages, slug, s
     html = pages.get(f"/{slug}/resultat").get_data(as_text=True)
     assert said in plain_text(offer_card(html, "sel-86-1"))
     assert said not in plain_text(offer_card(html, "ael-10"))  # the Ældrelov borrows no promise
+
+
+def test_the_short_version_keeps_what_may_fit(pages):
+    """?kort=1: the offers that may fit, each with why, what happens, whom to call and what
+    it costs; not the offers that do not fit, nor where and how often (the full page links
+    to it, and it back). Any other value is the full page."""
+    run_flow(pages, "fredensborg", "relative", {
+        "age": 81, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
+        "discharge_date": "2026-11-14", "function_loss": "sudden"})
+    full = pages.get("/fredensborg/resultat").get_data(as_text=True)
+    assert 'href="/fredensborg/resultat?kort=1"' in full and "offer-unlikely" in full
+    short = pages.get("/fredensborg/resultat?kort=1").get_data(as_text=True)
+    assert "offer-unlikely" not in short and 'href="/fredensborg/resultat"' in short
+    assert "Det her er den korte udgave til print." in short
+    card = plain_text(offer_card(short, "sul-140"))
+    assert "Derfor ser det ud til at passe:" in card and "Sådan kommer du i gang" in card
+    assert "Ring: 41 95 45 10" in card and "Hvad koster det?" in card
+    assert "Sådan klager du" not in card and "Sådan klager du" in plain_text(
+        offer_card(full, "sul-140"))
+    assert "Passer nok ikke" in plain_text(short)  # the summary still names them
+    maybe = plain_text(offer_card(short, "sul-119"))  # "Måske": what it depends on, how
+    assert "Det afhænger af:" in maybe and "Hvad koster det?" not in maybe
+    assert "Hvad koster det?" in plain_text(offer_card(full, "sul-119"))
+    assert "offer-unlikely" in pages.get("/fredensborg/resultat?kort=ja").get_data(as_text=True)

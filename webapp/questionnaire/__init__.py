@@ -181,10 +181,12 @@ def result(slug: str) -> Any:
         return state
     assessment = assess(municipality, state.answers, context.today(), book())
     view = result_view(assessment, slug)
+    # ?kort=1: the short version to print (a full printout ran to 7-16 A4 pages): the
+    # offers that may fit, with how to get them, and no more.
     return render_template("questionnaire/result.html", municipality=municipality, view=view,
                            who=who(), standard=book().standards.get(slug),
                            answers=answer_rows(slug, state, links=False),
-                           printed=context.today(),
+                           printed=context.today(), short=request.args.get("kort") == "1",
                            back=url_for("questionnaire.check", slug=slug))
 
 
