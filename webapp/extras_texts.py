@@ -250,13 +250,20 @@ def _reminder(deadline: Deadline, offer: OfferAssessment, summary: str) -> str:
     return _("I morgen: %(what)s", what=summary)
 
 
-def _week_before(summary: str, day: date, today: date) -> str | None:
+def _early(summary: str, day: date, today: date) -> dict[str, Any]:
     """A complaint must reach its body by its last day: a letter sent the day before the
-    reminder is too late, so a complaint's day is also reminded a week before – when that
-    is still to come (an alarm already past goes off at once on import, wrongly worded)."""
-    if (day - today).days < 7:
-        return None
-    return _("Om en uge: %(what)s. Send klagen i god tid.", what=summary)
+    reminder is too late, so a complaint's day is also reminded a week before, or 3 days
+    before when less than a week is left (a user test: the evening before is too late to
+    post a letter) – when that is still to come (an alarm already past goes off at once
+    on import, wrongly worded). CalendarEvent's early and early_days."""
+    left = (day - today).days
+    if left >= 7:
+        return {"early": _("Om en uge: %(what)s. Send klagen i god tid.", what=summary),
+                "early_days": 7}
+    if left >= 3:
+        return {"early": _("Om 3 dage: %(what)s. Skal klagen sendes med posten, så send den "
+                           "i dag.", what=summary), "early_days": 3}
+    return {}
 
 
 def _contact_line(unit: Unit | Body | None) -> str | None:
@@ -311,8 +318,7 @@ def calendar_events(assessment: Assessment, offers: list[OfferAssessment], slug:
                 summary=summary,
                 description="\n\n".join(lines),
                 reminder=_reminder(d, offer, summary),
-                week_before=(_week_before(summary, day, assessment.today)
-                             if d.kind == "complaint" else None),
+                **(_early(summary, day, assessment.today) if d.kind == "complaint" else {}),
             ))
     return sorted(events, key=lambda e: (e.day, e.summary))
 
@@ -336,7 +342,7 @@ def complaint_event(guide: ComplaintGuide, municipality: str, slug: str,
         summary=summary,
         description="\n\n".join(lines),
         reminder=_("I morgen: %(what)s", what=summary),
-        week_before=_week_before(summary, guide.deadline, context.today()),
+        **_early(summary, guide.deadline, context.today()),
     )
 
 

@@ -1062,11 +1062,21 @@ def test_complaint_deadline_as_a_calendar_file(pages, client, now):
     assert alarms["-PT15H"].startswith("I morgen: Sidste dag for din klage")
     assert alarms["-P6DT15H"] == ("Om en uge: Sidste dag for din klage (Genoptræning efter "
                                   "sygdom uden indlæggelse). Send klagen i god tid.")
-    # Less than a week left: no alarm that is already past (it would go off on import).
+    # Less than a week left: no alarm that is already past (it would go off on import), but
+    # with 3 days or more, one 3 days before, in time to post a letter (a user test found
+    # the evening before too late).
     now(2026, 4, 22, 10, 0)
     late = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={
         "csrf_token": token, "about": "decision", "day": "30", "month": "3", "year": "2026"})
     (event,) = icalendar.Calendar.from_ical(late.data).walk("VEVENT")
+    alarms = {str(a["TRIGGER"].to_ical(), "ascii"): str(a["DESCRIPTION"])
+              for a in event.walk("VALARM")}
+    assert set(alarms) == {"-PT15H", "-P2DT15H"}  # 09:00 on 24 April, 3 days before
+    assert alarms["-P2DT15H"].startswith("Om 3 dage: Sidste dag for din klage")
+    now(2026, 4, 25, 10, 0)
+    later = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={
+        "csrf_token": token, "about": "decision", "day": "30", "month": "3", "year": "2026"})
+    (event,) = icalendar.Calendar.from_ical(later.data).walk("VEVENT")
     assert len(event.walk("VALARM")) == 1
     # without a valid date there is nothing to put in a calendar
     bad = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={

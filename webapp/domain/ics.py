@@ -4,7 +4,8 @@ One all-day event per deadline (``DTSTART;VALUE=DATE``: a deadline is a day, not
 moment), in a calendar that declares Europe/Copenhagen (``X-WR-TIMEZONE`` and its
 ``VTIMEZONE``), each with a reminder at 09:00 the day before (``TRIGGER:-PT15H`` from the
 start of the day, the form calendar programs use for "the day before at 9"); a complaint's
-last day also a week before (``-P6DT15H``), as a letter must arrive by then.
+last day also earlier (a week before, ``-P6DT15H``, or 3 days before when less than a week is
+left), as a letter must arrive by then.
 
 The text itself (summary, description) comes from the caller, already in the person's
 language; this module only knows the format: escaping, CRLF line ends and folding of
@@ -23,7 +24,11 @@ MAX_OCTETS = 75
 PRODID = "-//Traeningsguiden//Traeningsguiden//DA"
 TZID = "Europe/Copenhagen"
 REMINDER = "-PT15H"  # 09:00 the day before an all-day event
-WEEK_BEFORE = "-P6DT15H"  # 09:00 seven days before
+
+
+def days_before(days: int) -> str:
+    """The trigger for 09:00 ``days`` days before an all-day event ("-P6DT15H" for 7)."""
+    return f"-P{days - 1}DT15H"
 
 # Denmark's rules since 1996 (EU summer time): last Sunday of March 02:00 -> CEST,
 # last Sunday of October 03:00 -> CET.
@@ -55,9 +60,10 @@ class CalendarEvent:
     summary: str
     description: str = ""
     reminder: str | None = None  # the reminder's text; the summary when None
-    # A second reminder a week before (a complaint must reach its body by the day: the
-    # day before is too late for a letter)
-    week_before: str | None = None
+    # A second reminder ``early_days`` before (a complaint must reach its body by the day:
+    # the day before is too late for a letter)
+    early: str | None = None
+    early_days: int = 7
 
 
 def event_uid(*parts: str, domain: str = "traeningsguiden") -> str:
@@ -143,12 +149,12 @@ def calendar_file(
             f"TRIGGER:{REMINDER}",
             "END:VALARM",
         ]
-        if event.week_before:
+        if event.early:
             lines += [
                 "BEGIN:VALARM",
                 "ACTION:DISPLAY",
-                f"DESCRIPTION:{escape_text(event.week_before)}",
-                f"TRIGGER:{WEEK_BEFORE}",
+                f"DESCRIPTION:{escape_text(event.early)}",
+                f"TRIGGER:{days_before(event.early_days)}",
                 "END:VALARM",
             ]
         lines.append("END:VEVENT")
