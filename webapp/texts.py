@@ -1176,10 +1176,11 @@ def law_label(law: str) -> str:
 def contact_elsewhere_text(unit_name: str, offer_ids: list[OfferId]) -> str:
     """Where the standard names no contact for an offer but names one for others."""
     if offer_ids:
-        named = _("Den nævner %(unit)s, som tager sig af %(offers)s.", unit=name_text(unit_name),
-                  offers=and_list([offer_title_inline(o) for o in offer_ids]))
+        call = _("Ring til %(unit)s, som tager sig af %(offers)s, og spørg dem, hvem der tager "
+                 "sig af dette tilbud.", unit=name_text(unit_name),
+                 offers=and_list([offer_title_inline(o) for o in offer_ids]))
     else:
-        named = _("Den nævner %(unit)s.", unit=name_text(unit_name))
-    return " ".join([_("Kommunens kvalitetsstandard nævner ikke, hvem du skal kontakte om "
-                       "dette tilbud."), named,
-                     _("Ring til dem, og spørg, hvem der tager sig af tilbuddet.")])
+        call = _("Ring til %(unit)s, og spørg dem, hvem der tager sig af dette tilbud.",
+                 unit=name_text(unit_name))
+    return " ".join([_("Kommunens kvalitetsstandard nævner ingen kontakt for dette tilbud."),
+                     call])

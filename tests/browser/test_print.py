@@ -151,10 +151,10 @@ def test_the_complaint_letter_prints_on_a_page_of_its_own(new_page, tmp_path):
 
 def test_the_short_version_prints_what_may_fit_on_fewer_pages(new_page, answered):
     """A full printout ran to 9–16 A4 pages (a user test: an 81-year-old's relative got 7).
-    "Vis en kort udgave til print" leaves out the offers that do not fit, where and how
-    often, obligations and how to complain in general; an offer that fits keeps why, what
-    happens, whom to call and what it costs, one that may fit ("Måske") what it depends on
-    and how to ask (by hand: 5–6 pages instead of 9–16 for five persons)."""
+    "Vis en kort udgave til print" leaves out the offers that do not fit and how to
+    complain in general; an offer that may fit ("Måske") gives what it depends on, what
+    happens and how to ask, not the cost (by hand: 6–9 pages instead of 9–16 for five
+    persons)."""
     page = new_page(storage_state=answered)
     page.goto(f"/{HERLEV.slug}/resultat")
     page.emulate_media(media="print")
@@ -176,3 +176,19 @@ def test_the_short_version_prints_what_may_fit_on_fewer_pages(new_page, answered
     with page.expect_navigation():
         page.get_by_role("link", name="Vis hele resultatet").click()
     assert page.locator("section.offer-unlikely").count() >= 1
+
+
+def test_the_translation_of_the_letter_prints_after_it(new_page):
+    """On English pages the letter is Danish; its translation was folded away and never
+    printed (a user test). It now follows the letter, on a page of its own."""
+    page = new_page()
+    page.goto("/herlev/klage?tilbud=sel-86-2&lang=en")
+    for part, value in (("#day", "3"), ("#month", "11"), ("#year", "2026")):
+        page.fill(part, value)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+    page.emulate_media(media="print")
+    assert page.locator(".letter.translated").is_visible()
+    assert page.locator(".letter[lang=da]").is_visible()
+    data = page.pdf(format="A4")
+    assert data.count(b"/Type /Page") - data.count(b"/Type /Pages") == 3

@@ -215,8 +215,8 @@ def test_the_api_says_what_the_pages_say_of_contacts_and_checks(client):
     elsewhere = offers["ael-10"]["contact_elsewhere"]
     assert elsewhere["named_for"] == ["sul-140"]
     assert elsewhere["contact"]["name"] == "Sundhed og Træning"
-    assert elsewhere["text"].startswith("Kommunens kvalitetsstandard nævner ikke, hvem du "
-                                        "skal kontakte om dette tilbud.")
+    assert elsewhere["text"].startswith("Kommunens kvalitetsstandard nævner ingen kontakt for "
+                                        "dette tilbud. Ring til Sundhed og Træning")
     assert offers["sul-140"]["contact_elsewhere"] is None  # it has its own contact
     assert offers["sul-140a"]["contact_elsewhere"] is None  # the doctor refers: no call
     checks = offers["sul-140"]["assessed_by_professional"]

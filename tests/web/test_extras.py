@@ -206,18 +206,18 @@ def test_professional_page_details(pages):
     assert "Kommunens kvalitetsstandard er ikke ny" in nyborg
     # An offer the standard names no contact for (Nyborg's standard is § 140 only): the
     # doctor is told whom the standard does name, and for what, as the result page says.
-    assert ("Kontakt Kommunens kvalitetsstandard nævner ikke, hvem du skal kontakte om dette "
-            "tilbud. Den nævner Sundhed og Træning, som tager sig af genoptræning efter "
-            "sygehus. Ring til dem, og spørg, hvem der tager sig af tilbuddet. Sundhed og "
-            "Træning Ring: 63 33 78 72") in nyborg
+    assert ("Kontakt Kommunens kvalitetsstandard nævner ingen kontakt for dette tilbud. Ring "
+            "til Sundhed og Træning, som tager sig af genoptræning efter sygehus, og spørg "
+            "dem, hvem der tager sig af dette tilbud. Sundhed og Træning Ring: 63 33 78 72"
+            ) in nyborg
     # Only where the way in is a call to the municipality: a GP's referral (§ 140 a, § 119)
     # is no reason to call Visitationen (a review found it on Brønderslev's page).
     html = pages.get("/broenderslev/fagperson").get_data(as_text=True)
     sections = {o: html[html.index(f'aria-labelledby="pro-{o}"'):] for o in
                 ("sul-140", "sul-140a", "sul-119")}
     sections = {o: plain_text(part[:part.index("</section>")]) for o, part in sections.items()}
-    assert "Den nævner Visitationen, som tager sig af" in sections["sul-140"]
-    assert "Den nævner" not in sections["sul-140a"] + sections["sul-119"]
+    assert "Ring til Visitationen, som tager sig af" in sections["sul-140"]
+    assert "som tager sig af" not in sections["sul-140a"] + sections["sul-119"]
     # Herlev's standard names no unit at all: where the number is, not just "Ring til …".
     herlev = main_text(pages.get("/herlev/fagperson"))
     assert ("Standarden nævner ingen kontakt for dette tilbud. Ring til Herlev Kommune, og "
@@ -446,6 +446,7 @@ def test_complaint_letter_carries_the_persons_own_words(pages, now):
     assert form.find(".//input[@id='day']").get("value") == "30"
     assert "Der er et problem" not in main_text(again) and 'class="letter"' not in \
         again.get_data(as_text=True)
+    assert "Ret det, du vil ændre, og tryk på knappen igen." in main_text(again)
 
 
 def test_complaint_to_a_municipality_without_an_address_says_where_it_is(pages, now):
@@ -503,7 +504,7 @@ def test_complaint_letter_is_danish_on_english_pages(pages, now):
     copy = doc.find(".//textarea")
     assert copy.get("lang") == "da" and copy.text.startswith("[Dit navn]\n")
     assert "Jeg fik jeres afgørelse den 30. marts 2026" in copy.text
-    translated = next(d for d in doc.iter("div") if d.get("class") == "details-text letter")
+    translated = next(d for d in doc.iter("div") if d.get("class") == "letter translated")
     assert translated.get("lang") is None
     english = " ".join(" ".join(translated.itertext()).split())
     assert "30 March 2026" in english and "Dit navn" not in english
@@ -777,11 +778,10 @@ def test_hospital_plan_says_whom_to_call_where_the_standard_names_nobody(pages):
     was sent to "the website" with the number two cards further down). Herlev's standard
     names no unit at all: there the page says where the number is."""
     assert ("Sådan kommer du i gang Hører du ikke fra Brønderslev Kommune, så ring, og spørg "
-            "efter genoptræning. Kommunens kvalitetsstandard nævner ikke, hvem du skal "
-            "kontakte om dette tilbud. Den nævner Visitationen, som tager sig af genoptræning "
-            "efter sygdom uden indlæggelse. Ring til dem, og spørg, hvem der tager sig af "
-            "tilbuddet. Visitationen, Ældre og Hjælpemidler Ring: 99 45 44 20"
-            ) in sul_140_card(pages, "broenderslev")
+            "efter genoptræning. Kommunens kvalitetsstandard nævner ingen kontakt for dette "
+            "tilbud. Ring til Visitationen, som tager sig af genoptræning efter sygdom uden "
+            "indlæggelse, og spørg dem, hvem der tager sig af dette tilbud. Visitationen, "
+            "Ældre og Hjælpemidler Ring: 99 45 44 20") in sul_140_card(pages, "broenderslev")
     assert ("Sådan kommer du i gang Hører du ikke fra Herlev Kommune, så ring til dem, og "
             "spørg efter genoptræning. Nummeret står på kommunens hjemmeside og på borger.dk."
             ) in sul_140_card(pages, "herlev")
@@ -804,10 +804,9 @@ def test_helhedspleje_in_nyborg_names_the_training_unit_of_its_standard(pages, n
                                        "function_loss": "sudden", "hospital_treated": False})
     html = pages.get("/nyborg/resultat").get_data(as_text=True)
     card = plain_text(offer_card(html, "ael-10"))
-    assert ("Kommunens kvalitetsstandard nævner ikke, hvem du skal kontakte om dette tilbud. "
-            "Den nævner Sundhed og Træning, som tager sig af genoptræning efter sygehus. Ring "
-            "til dem, og spørg, hvem der tager sig af tilbuddet. Sundhed og Træning Ring: "
-            "63 33 78 72") in card
+    assert ("Kommunens kvalitetsstandard nævner ingen kontakt for dette tilbud. Ring til "
+            "Sundhed og Træning, som tager sig af genoptræning efter sygehus, og spørg dem, "
+            "hvem der tager sig af dette tilbud. Sundhed og Træning Ring: 63 33 78 72") in card
     assert "Nummeret står på kommunens hjemmeside" not in card
 
 

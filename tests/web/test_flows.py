@@ -1141,3 +1141,15 @@ def test_the_short_version_keeps_what_may_fit(pages):
     assert "Det afhænger af:" in maybe and "Hvad koster det?" not in maybe
     assert "Hvad koster det?" in plain_text(offer_card(full, "sul-119"))
     assert "offer-unlikely" in pages.get("/fredensborg/resultat?kort=ja").get_data(as_text=True)
+
+
+def test_the_printed_answers_speak_to_the_person_who_trains(pages):
+    """A relative prints the result for her mother: the page speaks to the mother ("du"),
+    so the answers it rests on do too ("Hvor gammel er du?", not "… din pårørende?"), and
+    the screen's "Når der står du, er det din pårørende" is not printed (a user test)."""
+    run_flow(pages, "herlev", "relative", PERSONAS["herlev"])
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    printed = html[html.index('class="print-only"'):]
+    assert "Hvor gammel er du?" in printed and "din pårørende" not in printed
+    assert ('<p class="font-lead no-print">Resultatet er skrevet til den, der skal træne.'
+            in html)

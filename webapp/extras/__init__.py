@@ -307,4 +307,4 @@ def complaint(slug: str) -> Any:
     return render_template("extras/complaint.html", municipality=municipality, offer=offer,
                            form=form, date_error=date_error,
                            single=len(options) == 1, options=options,
-                           max_reason=REASON_MAX_CHARS), status
+                           max_reason=REASON_MAX_CHARS, editing=editing), status

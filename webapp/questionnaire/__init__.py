@@ -145,10 +145,13 @@ def finished_walk(slug: str) -> Walk | Response:
     return state
 
 
-def answer_rows(slug: str, state: Walk, links: bool = True) -> list[dict[str, Any]]:
+def answer_rows(slug: str, state: Walk, links: bool = True,
+                person: str | None = None) -> list[dict[str, Any]]:
     """Each question asked, with the answer as the person gave it (check and result pages);
-    ``links``: with the address to change it (the check page)."""
-    stored, person = stored_answers(), who()
+    ``links``: with the address to change it (the check page); ``person``: whom the
+    questions speak to, if not the one filling in (the printed result speaks to the person
+    who trains: "Hvor gammel er du?", not "… din pårørende?", a user test)."""
+    stored, person = stored_answers(), person or who()
     rows = []
     for key in state.path:
         q = QUESTIONS[key]
@@ -185,7 +188,7 @@ def result(slug: str) -> Any:
     # offers that may fit, with how to get them, and no more.
     return render_template("questionnaire/result.html", municipality=municipality, view=view,
                            who=who(), standard=book().standards.get(slug),
-                           answers=answer_rows(slug, state, links=False),
+                           answers=answer_rows(slug, state, links=False, person="self"),
                            printed=context.today(), short=request.args.get("kort") == "1",
                            back=url_for("questionnaire.check", slug=slug))
 
