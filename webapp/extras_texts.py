@@ -177,6 +177,18 @@ def _pension_age(offer_id: str) -> tuple[str, int] | None:
     return None
 
 
+def complaint_pension_age_text(offer_id: str) -> str | None:
+    """On the complaint helper for an offer the Ældrelov closes from folkepensionsalder
+    (§ 86): a refusal under § 86 of someone that old may rest on the wrong law (ASSESSMENT
+    §4.1; a user test's 70-year-old was never told)."""
+    split = _pension_age(offer_id)
+    if split is None or split[0] != "below":
+        return None
+    return _("Er du %(age)s år eller mere? Så giver kommunen træningen som en del af "
+             "helhedspleje efter Ældreloven, ikke efter Serviceloven § 86. Står der § 86 i "
+             "afgørelsen, kan du skrive det i klagen eller spørge kommunen.", age=split[1])
+
+
 def pension_age_limit(offer_id: str) -> str | None:
     """Above the comparison of an offer closed from folkepensionsalder: the standards'
     figures apply below that age only."""

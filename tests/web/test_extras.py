@@ -449,6 +449,17 @@ def test_complaint_letter_carries_the_persons_own_words(pages, now):
     assert "Ret det, du vil ændre, og tryk på knappen igen." in main_text(again)
 
 
+def test_complaint_about_86_says_what_the_aeldrelov_means_from_67(pages):
+    """ASSESSMENT §4.1: from folkepensionsalder training is helhedspleje under the
+    Ældrelov, not Serviceloven § 86. A 70-year-old with a § 86 refusal was never told that
+    (a user test); the helper says it for § 86 offers, not for the others."""
+    said = ("Er du 67 år eller mere? Så giver kommunen træningen som en del af helhedspleje "
+            "efter Ældreloven, ikke efter Serviceloven § 86.")
+    assert said in main_text(pages.get("/broenderslev/klage?tilbud=sel-86-1"))
+    assert said in main_text(pages.get("/herlev/klage?tilbud=sel-86-2"))
+    assert said not in main_text(pages.get("/herlev/klage?tilbud=ael-10"))
+
+
 def test_complaint_to_a_municipality_without_an_address_says_where_it_is(pages, now):
     """Herlev's standard gives no address: the box "Hvem skal have klagen?" showed the
     letter's blank, "Herlev Kommune, [Adressen står i afgørelsen]", as if it were the
