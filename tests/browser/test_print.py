@@ -31,6 +31,17 @@ MUST_NOT_PRINT = [
 ]
 
 
+def show_letter(page, path, about=None):
+    """The complaint helper at ``path``, a decision of 3 November 2026 posted: the letter."""
+    page.goto(path)
+    if about:
+        page.locator(f"input[name=about][value={about}]").check()
+    for part, value in (("#day", "3"), ("#month", "11"), ("#year", "2026")):
+        page.fill(part, value)
+    with page.expect_navigation():
+        page.locator("main form button[type=submit]").first.click()
+
+
 def test_print_layout_and_pdf(new_page, answered, tmp_path):
     page = new_page(storage_state=answered)
     page.goto(f"/{HERLEV.slug}/resultat")
@@ -111,12 +122,7 @@ def test_a_link_that_shows_its_address_prints_it_once(new_page):
     """"https://stpk.dk (https://stpk.dk)" on paper (a user test): a link whose text is its
     address gets no address after it; other web links still do."""
     page = new_page()
-    page.goto("/nyborg/klage?tilbud=sul-140")
-    page.locator("input[name=about][value=treatment]").check()
-    for part, value in (("#day", "2"), ("#month", "3"), ("#year", "2026")):
-        page.fill(part, value)
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
+    show_letter(page, "/nyborg/klage?tilbud=sul-140", about="treatment")
     page.emulate_media(media="print")
     after = """(e) => getComputedStyle(e, '::after').content"""
     shown = page.locator("main a.url-shown").first
@@ -135,11 +141,7 @@ def test_the_complaint_letter_prints_on_a_page_of_its_own(new_page, tmp_path):
     note were left alone on page 2, and the letter came on page 3. Now the guide is page 1
     and the letter page 2, to sign and send, with room to write the reason by hand."""
     page = new_page()
-    page.goto("/herlev/klage?tilbud=sel-86-2")
-    for part, value in (("#day", "3"), ("#month", "11"), ("#year", "2026")):
-        page.fill(part, value)
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
+    show_letter(page, "/herlev/klage?tilbud=sel-86-2")
     page.emulate_media(media="print")
     found = page.evaluate(HIDDEN_JS, "main h2")
     assert [f["hidden"] for f in found][-1], found  # "Udkast til brev"
@@ -182,11 +184,7 @@ def test_the_translation_of_the_letter_prints_after_it(new_page):
     """On English pages the letter is Danish; its translation was folded away and never
     printed (a user test). It now follows the letter, on a page of its own."""
     page = new_page()
-    page.goto("/herlev/klage?tilbud=sel-86-2&lang=en")
-    for part, value in (("#day", "3"), ("#month", "11"), ("#year", "2026")):
-        page.fill(part, value)
-    with page.expect_navigation():
-        page.locator("main form button[type=submit]").first.click()
+    show_letter(page, "/herlev/klage?tilbud=sel-86-2&lang=en")
     page.emulate_media(media="print")
     assert page.locator(".letter.translated").is_visible()
     assert page.locator(".letter[lang=da]").is_visible()
