@@ -1153,3 +1153,19 @@ def test_the_printed_answers_speak_to_the_person_who_trains(pages):
     assert "Hvor gammel er du?" in printed and "din pårørende" not in printed
     assert ('<p class="font-lead no-print">Resultatet er skrevet til den, der skal træne.'
             in html)
+
+
+def test_the_summary_gives_a_number_where_the_card_names_one(pages):
+    """Fredensborg's standard names no contact for § 140, and the card names the training
+    unit it names for § 86 stk. 1: "Kort fortalt" gives that number too, with whose it is
+    (a user test found no number at the top for the offer that fitted)."""
+    run_flow(pages, "fredensborg", "relative", {
+        "age": 81, "in_hospital": False, "hospital_plan": "yes", "plan_level": "basal",
+        "discharge_date": "2026-11-14", "function_loss": "sudden"})
+    html = pages.get("/fredensborg/resultat").get_data(as_text=True)
+    summary = html[html.index('class="result-summary"'):]
+    summary = plain_text(summary[:summary.index("</section>")])
+    part = summary[summary.index("Genoptræning efter sygehus"):summary.index("Træning som en del")]
+    assert "Telefon: 41 95 45 10 (Træning & Rehabilitering)." in part
+    # helhedspleje has the contact as its own (borrowed from § 86): no name after it
+    assert "Telefon: 41 95 45 10 ." in summary[summary.index("Træning som en del"):]

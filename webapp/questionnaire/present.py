@@ -22,7 +22,7 @@ from ..domain.assess import (
 from ..domain.flow import UNKNOWN
 from ..domain.freshness import contact_elsewhere
 from ..domain.loader import RuleBook
-from ..domain.rules import OfferId
+from ..domain.rules import MunicipalRules, OfferId
 from ..i18n import format_long_date, locale_name
 from ..speedups import gettext as _
 from ..speedups import url_for
@@ -59,6 +59,9 @@ class OfferView:
     # first still to come.
     dates: list[str] = field(default_factory=list)
     professional: list[str] = field(default_factory=list)  # assess.professional_checks
+    # For the summary: (phone number, the unit's name when it is not the offer's own
+    # contact but the one its standard names for other offers: freshness.contact_elsewhere)
+    phone: tuple[str, str | None] | None = None
 
 
 def _dated_texts(deadlines: list[Deadline | None], municipality: str) -> list[str | None]:
@@ -121,9 +124,23 @@ def _summary_dates(offer: OfferAssessment, municipality: str) -> list[str]:
     return lines
 
 
+def _summary_phone(offer: OfferAssessment,
+                   standard: MunicipalRules | None) -> tuple[str, str | None] | None:
+    """The number "Kort fortalt" gives for an offer: its own contact's, else (with the
+    unit's name) the one its standard names for other offers, as its card does (a user test
+    found the top of the page without a number for the offer that fitted)."""
+    if offer.unit is not None:
+        return (offer.unit.phones[0].number, None) if offer.unit.phones else None
+    elsewhere = contact_elsewhere(standard, offer.id, offer.rules)
+    if elsewhere is None or not elsewhere[0].phones:
+        return None
+    return elsewhere[0].phones[0].number, elsewhere[0].name
+
+
 def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
     groups: dict[str, list[OfferView]] = {"likely": [], "possible": [], "unlikely": []}
     name = assessment.municipality.name
+    standard = current_app.extensions["rules"].standards.get(slug)
     for offer in assessment.offers:
         reasons = []
         for r in offer.reasons:
@@ -138,6 +155,7 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
         if offer.verdict != "unlikely":
             view.timeline = _timeline(offer, name)
             view.dates = _summary_dates(offer, name)
+            view.phone = _summary_phone(offer, standard)
         groups[offer.verdict].append(view)
     return {"groups": groups, "assessment": assessment, "municipality": name}
 
