@@ -23,7 +23,7 @@ from flask import (
 )
 from flask.blueprints import BlueprintSetupState
 from flask_babel import force_locale
-from wtforms import RadioField, SelectField, StringField, TextAreaField
+from wtforms import RadioField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional, ValidationError
 
 from .. import context, extras_texts
@@ -36,7 +36,7 @@ from ..domain.ics import calendar_file
 from ..domain.loader import RuleBook
 from ..domain.rules import OFFER_IDS, Municipality, OfferId
 from ..i18n import SOURCE_LANGUAGE, TranslatedForm, locale_name
-from ..pages import municipality_choices
+from ..pages import municipality_choices, municipality_field
 from ..questionnaire import (
     current_walk,
     municipality_or_404,
@@ -186,9 +186,8 @@ def _decision_date_from_session() -> dict[str, str]:
 
 
 def _complaint_form(
-    slug: str,
-) -> tuple[Municipality, OfferAssessment, ComplaintForm, list[Complaint]]:
-    municipality = municipality_or_404(slug)
+    municipality: Municipality,
+) -> tuple[OfferAssessment, ComplaintForm, list[Complaint]]:
     offer_id = request.args.get("tilbud")
     if offer_id not in OFFER_IDS:
         abort(404)
@@ -204,7 +203,7 @@ def _complaint_form(
                          data={**chosen, **_decision_date_from_session()})
     form.about.choices = [(c.route.about, extras_texts.COMPLAINT_CHOICES[c.route.about])
                           for c in options]
-    return municipality, offer, form, options
+    return offer, form, options
 
 
 def _read_decision_date(form: ComplaintForm) -> tuple[date | None, str | None]:
@@ -224,7 +223,8 @@ def _read_decision_date(form: ComplaintForm) -> tuple[date | None, str | None]:
 def complaint_calendar(slug: str) -> Any:
     """The complaint's last day as a calendar file, from the form just posted (a POST, so
     the date never appears in an address or a log)."""
-    municipality, offer, form, _options = _complaint_form(slug)
+    municipality = municipality_or_404(slug)
+    offer, form, _options = _complaint_form(municipality)
     if not form.validate():
         abort(400)
     decided, error = _read_decision_date(form)
@@ -255,8 +255,7 @@ class ComplaintStartForm(TranslatedForm):
     class Meta:
         csrf = False
 
-    kommune = SelectField(_l("Hvilken kommune kom afgørelsen fra?"),
-                          validators=[InputRequired(_l("Vælg en kommune."))])
+    kommune = municipality_field(_l("Hvilken kommune kom afgørelsen fra?"))
 
 
 @bp.get("/klage")
@@ -279,7 +278,7 @@ def complaint(slug: str) -> Any:
         offers = [assess_offer(book(), municipality, oid, Answers(), today()) for oid in OFFER_IDS]
         return render_template("extras/complaint_choose.html", municipality=municipality,
                                offers=[o for o in offers if complaint_options(o)])
-    municipality, offer, form, options = _complaint_form(slug)
+    offer, form, options = _complaint_form(municipality)
     date_error = None
     # "Ret brevet" on the letter posts its answers back: the form again, filled in.
     editing = request.method == "POST" and "ret" in request.form

@@ -50,9 +50,14 @@ def municipality_choices(rules: RuleBook) -> list[tuple[str, str]]:
     return list(cache[locale])
 
 
+def municipality_field(label: Any) -> SelectField:
+    """A choice of municipality (the start form, the complaint helper's /klage); its
+    options are set per request from municipality_choices."""
+    return SelectField(label, validators=[InputRequired(_l("Vælg en kommune."))])
+
+
 class StartForm(TranslatedForm):
-    municipality = SelectField(_l("Hvilken kommune bor personen i?"),
-                               validators=[InputRequired(_l("Vælg en kommune."))])
+    municipality = municipality_field(_l("Hvilken kommune bor personen i?"))
     who = RadioField(_l("Hvem udfylder du for?"),
                      choices=list(WHO_LABELS.items()),
                      validators=[InputRequired(_l("Vælg, hvem du udfylder for."))])
