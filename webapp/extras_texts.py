@@ -14,7 +14,7 @@ from . import context, texts
 from .domain.assess import Assessment, Complaint, Deadline, Note, OfferAssessment
 from .domain.calendar import warning_for
 from .domain.complaint import ComplaintGuide, complaint_options
-from .domain.freshness import Freshness, contact_elsewhere, contact_offers
+from .domain.freshness import Freshness, contact_elsewhere, contact_offers, lends_contact
 from .domain.ics import CalendarEvent, event_uid
 from .domain.phone import PhoneStatus, phone_status
 from .domain.rules import (
@@ -240,11 +240,9 @@ def event_day(deadline: Deadline) -> date:
 
 
 def upcoming(offer: OfferAssessment, today: date) -> list[Deadline]:
-    """Dates still to come, less those a decision has settled (Deadline.settled); of an
-    offer that does not fit, only the last day to complain (the page shows no other date
-    of it: a calendar file put its contact and start dates in the person's calendar)."""
-    return [d for d in offer.deadlines if event_day(d) >= today and not d.settled
-            and (offer.verdict != "unlikely" or d.kind == "complaint")]
+    """Dates still to come, less those a decision has settled (Deadline.settled). An offer
+    that does not fit has only its last day to complain (assess._deadlines)."""
+    return [d for d in offer.deadlines if event_day(d) >= today and not d.settled]
 
 
 def _summary(deadline: Deadline, offer: OfferAssessment) -> str:
@@ -570,6 +568,8 @@ PRO_CONDITIONS: dict[str, tuple[str, Any]] = {
                                         "træningen)")),
     "not_hospital_treated": ("exclusion", _l("sygdom behandlet under indlæggelse (så "
                                              "Sundhedsloven § 140)")),
+    "no_hospital_plan": ("exclusion", _l("genoptræningsplan fra sygehuset (så Sundhedsloven "
+                                         "§ 140)")),
     "needs_help_to_train": ("exclusion", _l("kan klare sig med selvtræning eller almindelige "
                                             "tilbud")),
     "needs_help_or_gets_programme": ("exclusion", _l("kan nå målet med selvtræning (får så "
@@ -731,7 +731,10 @@ def contact_scope_text(standard: MunicipalRules, contact: Unit,
     (whichever list is shorter). None when it is the contact for all of them."""
     named = set(contact_offers(standard, contact))
     covered = [o for o in offer_ids if o in named]
-    others = [o for o in offer_ids if o not in named]
+    # Helhedspleje's contact is § 86's by law, not by the standard: in neither list (the
+    # handout said no one was named for it while the result page gave this contact).
+    lent = lends_contact(standard, contact)
+    others = [o for o in offer_ids if o not in named and not (lent and o == "ael-10")]
     if not others:
         return None
     if not covered:

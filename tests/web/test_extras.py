@@ -319,14 +319,22 @@ def test_handout_names_the_contact(pages):
                "Om det andet kan Sundhed og Træning sige, hvem du skal kontakte."),
     ("broenderslev", "Kvalitetsstandarden nævner dem kun ved genoptræning efter sygdom "
                      "uden indlæggelse."),
-    # Fredericia names Træning & Forebyggelse for five offers; helhedspleje is the law's.
-    # Whom to ask is named ("Spørg dem" was unclear to a tester).
-    ("fredericia", "Kvalitetsstandarden nævner ingen kontakt ved træning som en del af "
-                   "helhedspleje. Spørg Træning & Forebyggelse, hvem du skal kontakte om det."),
 ])
 def test_handout_says_which_offers_its_one_contact_is_named_for(pages, slug, scope):
     page = main_text(pages.get(f"/{slug}/fagperson/udskriv"))
     assert scope in page
+
+
+def test_handout_gives_helhedspleje_the_contact_the_law_lends_it(pages):
+    """Fredericia names Træning & Forebyggelse for its five offers, and helhedspleje has
+    the same contact by law (ASSESSMENT §4.1), as the result page says. The handout said the
+    standard named no one for it: "Spørg Træning & Forebyggelse, hvem du skal kontakte om
+    det" (a fact-check). The other standards' sentence does not list it either."""
+    page = main_text(pages.get("/fredericia/fagperson/udskriv"))
+    assert "Træning & Forebyggelse" in page and "72 10 60 50" in page
+    assert "Kvalitetsstandarden nævner" not in page
+    assert "helhedspleje. Om det andet" not in main_text(
+        pages.get("/broenderslev/fagperson/udskriv"))
 
 
 def test_handout_without_a_standard_promises_only_what_the_law_gives(pages):
@@ -913,7 +921,8 @@ def test_an_offer_that_does_not_fit_puts_only_its_complaint_day_in_the_calendar(
     assert client.get("/herlev/kalender/sul-140.ics").status_code == 404
     # A refusal of § 86 stk. 1 with a decision date (the scenario "Afslag modtaget 1.
     # april"; the questionnaire asks no dates of an offer that does not fit, the API
-    # does take them): of its dates, only the complaint's stays.
+    # does take them): of its dates, only the complaint's stays, in the assessment itself
+    # (so in the API too) and in the calendar.
     from webapp.domain.answers import Answers
     from webapp.domain.assess import assess
     from webapp.extras_texts import upcoming
@@ -922,7 +931,7 @@ def test_an_offer_that_does_not_fit_puts_only_its_complaint_day_in_the_calendar(
         "request_date": "2026-03-30", "decision_date": "2026-04-01"})
     offer = next(o for o in assess("fredensborg", answers, date(2026, 3, 31)).offers
                  if o.id == "sel-86-1")
-    assert offer.verdict == "unlikely" and {d.kind for d in offer.deadlines} > {"complaint"}
+    assert offer.verdict == "unlikely" and [d.kind for d in offer.deadlines] == ["complaint"]
     assert [d.kind for d in upcoming(offer, date(2026, 3, 31))] == ["complaint"]
 
 
@@ -1222,7 +1231,8 @@ def test_the_own_teams_conditions_are_not_reasons_it_fits(pages, now):
     # The GP reads them as the own team's, not as the offer's target group.
     terms = gp_terms(pages, "fredericia", "sul-140a")
     assert "neurologisk" not in terms[terms.index("Målgruppe") + 1]
-    assert terms[terms.index("Kommunens eget hold") + 1].startswith("fra 18 år; neurologisk")
+    assert terms[terms.index("Kommunens eget hold") + 1].startswith(
+        "fra 18 år; svært fysisk handicap (varer mindst 5 år); neurologisk")
     assert terms[terms.index("Kommunens eget hold") + 1].endswith(
         "Andre kan gå til en privat fysioterapeut med ydernummer.")
 

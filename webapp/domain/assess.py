@@ -177,19 +177,16 @@ def _inherited(standard: MunicipalRules, offer_id: OfferId) -> OfferRules | None
     and whom to complain to – only those, named field by field, never what the standard
     promises for § 86 itself (Brønderslev's visitator's visit, its 4 weeks to reconsider a
     decision or to answer a partly upheld one); the law gives the rest."""
-    if offer_id != "ael-10":
+    local = standard.aeldrelov_lender() if offer_id == "ael-10" else None
+    if local is None or local.apply is None:
         return None
-    for other in ("sel-86-1", "sel-86-2"):
-        local = standard.offers.get(other)
-        if local is not None and local.apply is not None:
-            a = local.apply
-            return OfferRules(
-                apply=Apply(unit=a.unit, who=a.who, route=a.route, source=a.source),
-                complaints=[ComplaintRoute(about=c.about, body=c.body, source=c.source,
-                                           named_in_standard=c.named_in_standard)
-                            for c in local.complaints if c.about == "decision"],
-            )
-    return None
+    a = local.apply
+    return OfferRules(
+        apply=Apply(unit=a.unit, who=a.who, route=a.route, source=a.source),
+        complaints=[ComplaintRoute(about=c.about, body=c.body, source=c.source,
+                                   named_in_standard=c.named_in_standard)
+                    for c in local.complaints if c.about == "decision"],
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -275,10 +272,16 @@ _BASE = {"request": "request_date", "discharge": "discharge_date",
 
 
 def _deadlines(rules: OfferRules, answers: Answers, today: date,
-               complaints: list[Complaint]) -> tuple[Deadline, ...]:
+               complaints: list[Complaint], verdict: Verdict) -> tuple[Deadline, ...]:
     out: list[Deadline] = []
     decision = answers.decision_date
-    for goal in rules.service_goals:
+    # An offer that does not fit has no contact, start or free choice to wait for: "Nyborg
+    # Kommune skal kontakte dig senest …" and "ret til at vælge en privat leverandør" were
+    # given for a plan on specialiseret niveau, which the hospital trains (a fact-check).
+    # Only its last day to complain stays, for a refusal. The page, the calendar file and
+    # the API all take their dates from here.
+    goals = rules.service_goals if verdict != "unlikely" else []
+    for goal in goals:
         key = _BASE.get(goal.counted_from)
         base = getattr(answers, key) if key else None
         if base is None:
@@ -397,7 +400,7 @@ def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
         # (ASSESSMENT §1), helhedspleje is the help and training needed besides. Not with a
         # plan § 140 does not take (specialiseret niveau: the hospital trains).
         notes.append(Note("plan_first"))
-    if offer_id == "sul-140" and described:
+    if offer_id == "sul-140" and described and verdict != "unlikely":
         days = book.national.free_choice_days
         for goal in rules.service_goals:
             if goal.kind == "start" and goal.counted_from in ("discharge", "plan_received") and not (
@@ -437,7 +440,7 @@ def assess_offer(book: RuleBook, municipality: Municipality, offer_id: OfferId,
         reasons=reasons,
         rules=rules,
         unit=unit,
-        deadlines=_deadlines(rules, answers, today, complaints),
+        deadlines=_deadlines(rules, answers, today, complaints, verdict),
         complaints=tuple(complaints),
         notes=_notes(offer_id, book, standard, rules, complaints, verdict, answers,
                      municipality.slug),

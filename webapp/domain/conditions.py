@@ -170,8 +170,10 @@ RULES: dict[str, Rule] = {
             "Alderen er ikke oplyst. Fra %(value)s år gælder Ældreloven i stedet for "
             "Serviceloven § 86."
         ),
+        # A requirement, as `pension_age` is for the Ældrelov: with the age unknown, § 86
+        # was "likely" and helhedspleje "possible" at once, though one rules out the other
+        # (a fact-check).
         needs_value=True,
-        kind="exclude",
     ),
     "pension_age": Rule(
         "age",
@@ -259,6 +261,23 @@ RULES: dict[str, Rule] = {
             "genoptræning efter Sundhedsloven § 140 med en genoptræningsplan fra sygehuset."
         ),
         N_("Det er ikke oplyst, om sygdommen er behandlet på sygehuset."),
+    ),
+    # Brønderslev: "Du kan ikke få bevilget: genoptræning efter sygehuskontakt (bevilges
+    # efter Sundhedslovens § 140)". A plan also comes after outpatient treatment, which
+    # `not_hospital_treated` (an admission) did not catch (a fact-check).
+    "no_hospital_plan": Rule(
+        "hospital_plan",
+        lambda a, v: None if (has := _has_plan(a, v)) is None else not has,
+        N_("Har ingen genoptræningsplan fra sygehuset."),
+        N_(
+            "Har en genoptræningsplan fra sygehuset. Så gives genoptræningen efter "
+            "Sundhedsloven § 140, ikke efter Serviceloven § 86."
+        ),
+        N_(
+            "Det er ikke oplyst, om der er en genoptræningsplan fra sygehuset. Med en plan "
+            "gives genoptræningen efter Sundhedsloven § 140."
+        ),
+        kind="exclude",
     ),
     "needs_help_to_train": Rule(
         "self_training_enough",
@@ -384,7 +403,9 @@ RULES: dict[str, Rule] = {
         "severe_disability",
         _bool("severe_disability", True),
         N_("Har et svært fysisk handicap, som varer mindst 5 år."),
-        N_("Har ikke et svært fysisk handicap. Tilbuddet kræver det."),
+        # Fredericia's own team for vederlagsfri fysioterapi (if_failed: inform): nationally
+        # a progressive illness qualifies without a severe handicap.
+        N_("Har ikke et svært fysisk handicap. Kommunens eget hold er kun for det."),
         N_("Det er ikke oplyst, om der er et svært fysisk handicap."),
     ),
     "neurological_cause": Rule(

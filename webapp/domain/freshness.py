@@ -64,8 +64,19 @@ def standard_contact(standard: MunicipalRules) -> Unit | None:
 
 def contact_offers(standard: MunicipalRules, unit: Unit) -> list[OfferId]:
     """The offers whose way in names ``unit`` as the place to call or write."""
-    return [offer_id for offer_id, offer in standard.offers.items()
-            if offer.apply and offer.apply.unit and standard.units[offer.apply.unit] is unit]
+    return [offer_id for offer_id, offer in standard.offers.items() if _names(standard, offer, unit)]
+
+
+def lends_contact(standard: MunicipalRules, unit: Unit) -> bool:
+    """Helhedspleje borrows ``unit`` as its contact from § 86 (ASSESSMENT §4.1: "with the
+    same contact"; MunicipalRules.aeldrelov_lender), though the standard does not name it
+    for helhedspleje."""
+    return _names(standard, standard.aeldrelov_lender(), unit)
+
+
+def _names(standard: MunicipalRules, offer: OfferRules | None, unit: Unit) -> bool:
+    return bool(offer and offer.apply and offer.apply.unit
+                and standard.units[offer.apply.unit] is unit)
 
 
 # The ways in where the person (or the municipality) calls the municipality: not a referral

@@ -554,6 +554,17 @@ class MunicipalRules(Model):
                     raise ValueError(f"offers.{offer_id}: unknown unit {ref!r}")
         return self
 
+    def aeldrelov_lender(self) -> OfferRules | None:
+        """The § 86 offer whose contact helhedspleje (ael-10) borrows when the standard does
+        not describe it (ASSESSMENT §4.1: "with the same contact"): stk. 1, else stk. 2."""
+        if "ael-10" in self.offers:
+            return None
+        for other in ("sel-86-1", "sel-86-2"):
+            local = self.offers.get(other)
+            if local is not None and local.apply is not None:
+                return local
+        return None
+
 
 class DigitalForm(Model):
     """A body that takes complaints through its digital form, and a letter only from
