@@ -671,6 +671,41 @@ def test_digits_that_are_not_numbers(fuzz_app, digits):
         assert "Skriv datoen med tal" in response.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("age", [{"k": 1}, [1, 2], True, "\ud800", 71.5, "72"])
+def test_a_signed_age_of_the_wrong_type_is_not_shown_or_a_500(fuzz_app, age):
+    """A session signed with the key (an old version's, or a leaked key) with an age that
+    is no whole number: the check page showed "Alder: {'k': 1}", and a lone surrogate
+    was a 500 on the check and result pages (a security review). It reads as not known."""
+    client = fuzz_app.test_client()
+    answers = {**{k: "unknown" for k in QUESTIONS}, "age": age}
+    client.set_cookie("tg", signed_session(fuzz_app, {"m": "herlev", "who": "self",
+                                                      "a": answers}))
+    for url in ("/herlev/tjek", "/herlev/resultat"):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        page = response.get_data(as_text=True)
+        assert "{'k'" not in page and "[1, 2]" not in page and "71.5" not in page
+        assert "Alder" in page
+
+
+def test_a_year_too_long_for_python_to_read(fuzz_app):
+    """int() refuses more than 4,300 digits: a year of 4,301 nines was a 500 on every date
+    question, the complaint helper and its calendar file (a security review)."""
+    client = fuzz_app.test_client()
+    client.get("/")
+    client.post("/", data={"csrf_token": csrf_token(client), "municipality": "herlev",
+                           "who": "self"})
+    for url in ("/herlev/spoergsmaal/discharge_date", "/herlev/klage?tilbud=sel-86-1",
+                "/herlev/klage/kalender.ics?tilbud=sel-86-1"):
+        token_page = url if "kalender" not in url else "/herlev/klage?tilbud=sel-86-1"
+        response = client.post(url, data={"csrf_token": csrf_token(client, token_page),
+                                          "about": "decision", "day": "1", "month": "1",
+                                          "year": "9" * 4301})
+        assert response.status_code == 400, (url, response.status_code)
+        if "kalender" not in url:  # the file's form is the page's; it says the error
+            assert "Skriv året med fire cifre" in response.get_data(as_text=True)
+
+
 @pytest.mark.parametrize(("hours_ago", "kept"), [(0, True), (23, True), (25, False)])
 def test_answers_last_a_day_after_the_last_answer(fuzz_app, monkeypatch, hours_ago, kept):
     """WCAG 2.2.1: no time limit under 20 hours without a way to extend it (it was 2)."""
@@ -988,6 +1023,28 @@ def test_a_multipart_part_without_a_name_is_a_bad_form(fuzz_app, path, part):
         assert response.status_code == 400, (path, response.status_code)
         friendly(response)
         assert "Der gik noget galt med formularen" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("content_type", ["multipart/form-data", "multipart/form-data; boundary=y",
+                                          "multipart/form-data; boundary=x; cut"])
+def test_a_multipart_body_that_reads_as_nothing_is_a_bad_form(fuzz_app, content_type):
+    """No boundary, a wrong one, or the last one cut off: werkzeug reads no parts, and the
+    page said "Siden er udløbet" for a token that was in the body (a security review)."""
+    client = chosen_client(fuzz_app)
+    token = csrf_token(client, "/herlev/spoergsmaal/age")
+    full = (b'--x\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n'
+            + token.encode() + b'\r\n--x\r\nContent-Disposition: form-data; name="answer"'
+            b"\r\n\r\n72\r\n--x--\r\n")
+    body = full
+    if content_type.endswith("cut"):
+        body, content_type = full[:-8], content_type.removesuffix("; cut")
+    response = client.post("/herlev/spoergsmaal/age", data=body, content_type=content_type)
+    assert response.status_code == 400
+    friendly(response)
+    assert "Der gik noget galt med formularen" in response.get_data(as_text=True)
+    # The same form, whole and with its boundary, is read.
+    assert client.post("/herlev/spoergsmaal/age", data=full,
+                       content_type="multipart/form-data; boundary=x").status_code == 302
 
 
 @pytest.mark.parametrize("host", ["xn--zz", "XN--ggg:8000", "a.xn--u", ".".join(["a" * 63] * 40)],

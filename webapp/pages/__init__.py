@@ -103,7 +103,10 @@ def _start(slug: str | None) -> Any:
         return render(form), 400
     if not pagecache.cacheable_request():
         return render(form_for())
-    key = ("start", slug, initial["municipality"], initial["who"], bool(earlier))
+    # Whose answers the page names is in the key: with only "are there any", one visitor's
+    # municipality was shown to the next on another's page (a security review).
+    key = ("start", slug, initial["municipality"], initial["who"],
+           earlier.slug if earlier else None)
     return pagecache.cached_render(key, lambda: render(form_for()))
 
 

@@ -163,13 +163,15 @@ def validate_date(form: Any, empty: Any = None) -> date | None:
     if not all(r.isdecimal() for r in raw) or len(raw[0]) > 2 or len(raw[1]) > 2:
         raise ValidationError(str(_l("Skriv datoen med tal, fx 3 4 2026.")))
     four_digits = ValidationError(str(_l("Skriv året med fire cifre, fx 2026.")))
+    # The year's length before int(): Python will not read more than 4,300 digits, and
+    # raised a ValueError – a 500 (a security review).
+    if len(raw[2]) not in (2, 4):
+        raise four_digits
     day, month, year = (int(r) for r in raw)
     if len(raw[2]) == 2:  # "26" is 2026; "99" is not 2099 but a year to write in full
         year += 2000
         if year > context.today().year + 1:
             raise four_digits
-    elif len(raw[2]) != 4:
-        raise four_digits
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise ValidationError(str(_l("Skriv et år fra %(first)s til %(last)s.",
                                      first=MIN_YEAR, last=MAX_YEAR)))
