@@ -690,7 +690,7 @@ def test_result_page_starts_with_a_short_summary(pages, now):
     text = text_of(html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(summary))
     assert ("Genoptræning efter sygehus Det ser ud til at passe. Fredericia Kommune skal "
             "kontakte dig senest") in text
-    assert "Telefon: 72 10 60 50." in text
+    assert "Telefon: 72 10 60 50 (Træning & Forebyggelse)." in text
     assert text.count("Passer nok ikke.") == sum(1 for _ in re.finditer("offer-unlikely", html))
 
 

@@ -1167,5 +1167,38 @@ def test_the_summary_gives_a_number_where_the_card_names_one(pages):
     summary = plain_text(summary[:summary.index("</section>")])
     part = summary[summary.index("Genoptræning efter sygehus"):summary.index("Træning som en del")]
     assert "Telefon: 41 95 45 10 (Træning & Rehabilitering)." in part
-    # helhedspleje has the contact as its own (borrowed from § 86): no name after it
-    assert "Telefon: 41 95 45 10 ." in summary[summary.index("Træning som en del"):]
+    # helhedspleje has the contact as its own (borrowed from § 86): named too, as every
+    # number is (Brønderslev: beside the trainer's contact date, a bare number read as the
+    # trainers'; a fact-check)
+    assert "Telefon: 41 95 45 10 (Træning & Rehabilitering)." in summary[
+        summary.index("Træning som en del"):]
+
+
+def summary_text(pages, slug):
+    html = pages.get(f"/{slug}/resultat").get_data(as_text=True)
+    summary = html[html.index('class="result-summary"'):]
+    return plain_text(summary[:summary.index("</section>")])
+
+
+def test_the_summary_says_where_86_went_from_pension_age(pages):
+    """A relative of an 81-year-old after a fall at home read "Genoptræning efter sygdom
+    uden indlæggelse – Passer nok ikke" as "no help after the fall" (a user test): when the
+    Ældrelov is the one reason, the summary says so. Not where § 86 fails on its own terms
+    as well (stk. 2 is for a lasting loss, this is a sudden one)."""
+    run_flow(pages, "broenderslev", "relative", {
+        "age": 81, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
+        "hospital_treated": False})
+    summary = summary_text(pages, "broenderslev")
+    assert ("Genoptræning efter sygdom uden indlæggelse Passer nok ikke. Fra 67 år gives "
+            "træningen i stedet som en del af helhedspleje.") in summary
+    assert "Vedligeholdende træning Passer nok ikke." in summary
+    assert summary.count("Fra 67 år") == 1
+    # Brønderslev's number is Visitationen's, whatever line it follows.
+    assert "Telefon: 99 45 44 20 (Visitationen)." in summary
+
+
+def test_the_summary_names_no_age_below_it(pages):
+    run_flow(pages, "broenderslev", "self", {
+        "age": 50, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
+        "hospital_treated": True})
+    assert "Fra 67 år" not in summary_text(pages, "broenderslev")

@@ -129,7 +129,10 @@ def test_a_forged_host_header_cannot_poison_a_shared_page(fresh_app, path):
     it was cached and given to every later visitor (found by a fuzzing session)."""
     fresh_app.test_client().get(path, headers={"Host": "evil.example"})
     page = fresh_app.test_client().get(path).get_data(as_text=True)
-    assert "evil.example" not in page and "http://localhost/fredericia" in page
+    # The example is the chosen municipality's own link (a user test: a GP on Nyborg's
+    # page was shown Fredericia's).
+    example = {"/herlev": "herlev", "/aarhus": "aarhus"}.get(path, "fredericia")
+    assert "evil.example" not in page and f"http://localhost/{example}" in page
 
 
 @pytest.mark.parametrize("host", ["exa mple.dk", "example.dk:99999", "[::1"])
@@ -153,3 +156,19 @@ def test_the_public_address_when_configured():
     assert "https://traeningsguiden.dk/herlev" in handout and "localhost" not in handout
     refused = client.get("/", headers={"Host": "evil.example"})
     assert refused.status_code == 400 and "evil.example" not in refused.get_data(as_text=True)
+
+
+def test_whose_earlier_answers_a_page_names_is_never_shared(fresh_app):
+    """The start page names the municipality of the answers in this browser. The cache key
+    held only whether there were any, so the first visitor's municipality ("Der er svar i
+    denne browser for Nyborg Kommune") was shown to the next on the same page (a security
+    review)."""
+    anna, bo = fresh_app.test_client(), fresh_app.test_client()
+    run_flow(client_pages(anna), "nyborg", "gp", {"age": 70})
+    run_flow(client_pages(bo), "fredericia", "gp", {"age": 70})
+    for _ in range(2):
+        assert "svar i denne browser for Nyborg Kommune" in anna.get("/odense").get_data(
+            as_text=True)
+        page = bo.get("/odense").get_data(as_text=True)
+        assert "svar i denne browser for Fredericia Kommune" in page
+        assert "for Nyborg Kommune" not in page

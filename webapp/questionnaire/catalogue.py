@@ -164,7 +164,10 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Har patienten et svært fysisk handicap (kan ikke klare sig indendørs døgnet "
           "rundt uden hjælp eller hjælpemidler)?"),
        _l("Svært fysisk handicap"),
-       hint=_l("Det skal vare mindst 5 år.")),
+       # "Det skal vare mindst 5 år." was read as "has lasted" by a relative whose father
+       # needed a walker after a recent fall (a user test): varig = expected to last 5 years.
+       hint=_l("Det skal være varigt, dvs. ventes at vare mindst 5 år. Svar nej, hvis det kan "
+               "blive bedre igen, fx efter et fald.")),
     _q("disability_cause", "choice",
        _l("Har du en sygdom, der gør det svært at bevæge dig? Hvilken slags?"),
        _l("Har din pårørende en sygdom, der gør det svært at bevæge sig? Hvilken slags?"),
@@ -187,7 +190,11 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Kan du selv komme frem til træningen, også med bus eller tog?"),
        _l("Kan din pårørende selv komme frem til træningen, også med bus eller tog?"),
        _l("Kan patienten selv komme frem til træningen, også med bus eller tog?"),
-       _l("Kan selv komme frem")),
+       _l("Kan selv komme frem"),
+       # The right to transport is about health, not a missing bus (Sundhedsloven § 172:
+       # "helbredstilstand ... offentlige transportmidler, herunder Flextrafik"; a fact-check).
+       hint=_l("Svar nej, hvis helbredet gør det umuligt at tage bus, tog eller Flextrafik "
+               "(kørsel, der bestilles på forhånd).")),
     _q("distance_over_50km", "yesno",
        _l("Er der mere end 50 km hver vej til træningsstedet?"),
        _l("Er der mere end 50 km hver vej fra din pårørendes hjem til træningsstedet?"),
@@ -198,7 +205,8 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Hvornår blev kommunen kontaktet?"), _l("Kontaktede kommunen"),
        hint=_l("Er der en henvisning fra en læge eller et sygehus, så skriv den dag, den blev "
                "sendt. Er kommunen ikke kontaktet endnu, så skriv dagen, det skal ske. Så "
-               "regner vi fristerne ud. Du kan også springe over.")),
+               "regner vi fristerne ud. Du kan også springe over. Det gælder også, hvis "
+               "sygehuset har sendt en genoptræningsplan, og ingen har kontaktet kommunen.")),
     _q("decision_date", "date",
        _l("Hvornår fik du kommunens afgørelse?"),
        _l("Hvornår fik din pårørende kommunens afgørelse?"),

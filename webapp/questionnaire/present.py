@@ -45,7 +45,9 @@ def answer_text(q: Question, value: Any) -> str:
             or _("Ingen af dem")
     if q.kind == "choice":
         return str(dict(q.choices).get(value, DONT_KNOW) if isinstance(value, str) else DONT_KNOW)
-    return str(value)
+    # A number (the age), read back with the same care: a signed cookie from an old
+    # version or a leaked key showed "{'k': 1}", and a lone surrogate was a 500 (a review).
+    return str(value) if type(value) is int else str(DONT_KNOW)
 
 
 @dataclass
@@ -62,6 +64,10 @@ class OfferView:
     # For the summary: (phone number, the unit's name when it is not the offer's own
     # contact but the one its standard names for other offers: freshness.contact_elsewhere)
     phone: tuple[str, str | None] | None = None
+    # For the summary, of § 86 ruled out by the Ældrelov alone: the age it is helhedspleje
+    # from. "Genoptræning efter sygdom uden indlæggelse – Passer nok ikke" was read by a
+    # relative of an 81-year-old as "no help after the fall" (a user test).
+    aeldrelov_from: int | None = None
 
 
 def _dated_texts(deadlines: list[Deadline | None], municipality: str) -> list[str | None]:
@@ -130,11 +136,22 @@ def _summary_phone(offer: OfferAssessment,
     unit's name) the one its standard names for other offers, as its card does (a user test
     found the top of the page without a number for the offer that fitted)."""
     if offer.unit is not None:
-        return (offer.unit.phones[0].number, None) if offer.unit.phones else None
+        # Named too: beside "Den, der skal træne dig, skal kontakte dig senest …" a bare
+        # number read as the trainers' (Brønderslev: it is Visitationen's; a fact-check).
+        return (offer.unit.phones[0].number, offer.unit.name) if offer.unit.phones else None
     elsewhere = contact_elsewhere(standard, offer.id, offer.rules)
     if elsewhere is None or not elsewhere[0].phones:
         return None
     return elsewhere[0].phones[0].number, elsewhere[0].name
+
+
+def _aeldrelov_from(offer: OfferAssessment) -> int | None:
+    """The folkepensionsalder, when the Ældrelov is the one reason ``offer`` does not fit."""
+    hard = [r for r in offer.reasons if r.outcome == "failed" and not (r.soft or r.inform)]
+    if len(hard) == 1 and hard[0].rule == "below_pension_age":
+        value = hard[0].params.get("value")
+        return value if isinstance(value, int) else None
+    return None
 
 
 def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
@@ -156,6 +173,8 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
             view.timeline = _timeline(offer, name)
             view.dates = _summary_dates(offer, name)
             view.phone = _summary_phone(offer, standard)
+        else:
+            view.aeldrelov_from = _aeldrelov_from(offer)
         groups[offer.verdict].append(view)
     return {"groups": groups, "assessment": assessment, "municipality": name}
 
