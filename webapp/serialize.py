@@ -155,7 +155,7 @@ def _rules_facts(offer_id: OfferId, rules: OfferRules, unit: Unit | None,
     if rules.obligations:
         ob = rules.obligations
         data["obligations"] = {
-            "cancel": texts.cancel_text(ob.cancel) if ob.cancel else None,
+            "cancel": texts.cancel_text(ob.cancel, unit) if ob.cancel else None,
             "cancel_deadline": ob.cancel.model_dump(mode="json") if ob.cancel else None,
             "ending": [texts.end_rule_text(r) for r in ob.end_rules],
             "expectations": [str(texts.EXPECTATIONS[e]) for e in ob.expectations],

@@ -38,6 +38,7 @@ from .i18n import (
     format_amount,
     format_clock,
     format_long_date,
+    format_phone,
     format_short_date,
     format_time,
     locale_name,
@@ -193,6 +194,12 @@ EXPECTATIONS = {
     # Fredericia, "Genoptræning i hjemmet – Dit hjem er en arbejdsplads": "Medarbejderne må
     # ikke ryge i dit hjem. Fredericia Kommune opfordrer til, at du heller ikke ryger, imens
     # medarbejderne er i dit hjem eller en time før samt lufter godt ud …"
+    # Nyborg, "Hjemmet som arbejdsplads": "dit hjem som arbejdsplads bliver gennemgået,
+    # således at arbejdet kan udføres sikkerheds- og sundhedsmæssigt forsvarligt."
+    "home_is_a_workplace": _l(
+        "Træner du hjemme, er dit hjem personalets arbejdsplads. Derfor ser de dit hjem "
+        "igennem, så de kan arbejde sikkert."
+    ),
     "no_smoking_in_home": _l(
         "Træner du hjemme, må personalet ikke ryge hos dig. Ryg helst heller ikke, mens de er "
         "der, eller en time før. Luft godt ud, før de kommer."
@@ -667,7 +674,7 @@ def _consecutive(days: list[str]) -> bool:
     return idx == list(range(idx[0], idx[0] + len(idx)))
 
 
-def cancel_text(cancel: CancelDeadline) -> str:
+def cancel_text(cancel: CancelDeadline, unit: Unit | None = None) -> str:
     if cancel.day == "same_day" and cancel.time:
         text = _("Meld afbud senest samme dag %(time)s.", time=format_time(cancel.time))
     elif cancel.day == "day_before" and cancel.time:
@@ -678,6 +685,15 @@ def cancel_text(cancel: CancelDeadline) -> str:
         text = _("Meld afbud samme dag.")
     if cancel.or_as_soon_as_possible:
         text += " " + _("Meld altid afbud så hurtigt som muligt.")
+    # Whom to tell, and that moving a session has the same deadline: "Meld afbud senest
+    # dagen før" left both open (a fact-check, Brønderslev; a user test: "syg samme dag?").
+    if cancel.moving_too:
+        text += " " + _("Det samme gælder, hvis du vil flytte en træning.")
+    if cancel.to == "provider":
+        text += " " + _("Giv den, der træner dig, besked.")
+    elif cancel.to == "contact" and unit is not None and unit.phones:
+        text += " " + _("Ring til %(name)s på %(phone)s.", name=name_text(unit.name),
+                        phone=format_phone(unit.phones[0].number))
     return text
 
 

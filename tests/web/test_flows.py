@@ -1202,3 +1202,18 @@ def test_the_summary_names_no_age_below_it(pages):
         "age": 50, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
         "hospital_treated": True})
     assert "Fra 67 år" not in summary_text(pages, "broenderslev")
+
+
+@pytest.mark.parametrize(("slug", "said"), [
+    # "Hvis du selv ønsker at aflyse/flytte træningen, skal du give leverandøren besked
+    # senest kl. 12:00 dagen før." (a fact-check: whom, and moving, were left out)
+    ("broenderslev", "Meld afbud senest dagen før kl. 12.00. Det samme gælder, hvis du vil "
+                     "flytte en træning. Giv den, der træner dig, besked."),
+    # "melde afbud senest dagen før eller hurtigst muligt … (Se kontaktoplysninger på næste
+    # side)" (a user test: "what if I am ill on the day?")
+    ("fredericia", "Meld afbud senest dagen før. Meld altid afbud så hurtigt som muligt. Ring "
+                   "til Træning & Forebyggelse på 72 10 60 50."),
+])
+def test_cancelling_says_whom_to_tell(pages, slug, said):
+    run_flow(pages, slug, "self", PERSONAS[slug])
+    assert said in plain_text(pages.get(f"/{slug}/resultat").get_data(as_text=True))

@@ -355,6 +355,12 @@ class CancelDeadline(Model):
     day: Literal["same_day", "day_before"]
     time: Time | None = None
     or_as_soon_as_possible: bool = True
+    to: Literal["provider", "contact"] | None = Field(
+        default=None,
+        description="whom to tell: the one who trains (Brønderslev: 'give leverandøren "
+                    "besked') or the offer's contact (Fredericia: 'Se kontaktoplysninger')")
+    moving_too: bool = Field(default=False,
+                             description="the same deadline to move a session ('aflyse/flytte')")
 
     _v = field_validator("time")(lambda v: v if v is None else _check_time(v))
 
@@ -393,6 +399,7 @@ class Obligations(Model):
             "work_together",
             "team_ready",
             "no_smoking_in_home",
+            "home_is_a_workplace",
         ]
     ] = Field(default_factory=list)
     sms_reminder_hours: int | None = None
