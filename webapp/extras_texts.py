@@ -737,15 +737,18 @@ def contact_scope_text(standard: MunicipalRules, contact: Unit,
     others = [o for o in offer_ids if o not in named and not (lent and o == "ael-10")]
     if not others:
         return None
+    # Said to the patient, who met "dem" and "det andet" with no idea what they stood for,
+    # nor what a kvalitetsstandard is (a user test).
     if not covered:
-        return _("Kvalitetsstandarden nævner dem ikke ved et bestemt tilbud. Spørg "
-                 "%(name)s, hvem du skal kontakte.", name=contact.name)
+        return _("Kommunens regler for træning nævner ikke %(name)s ved et bestemt tilbud. "
+                 "Spørg dem, hvem du skal kontakte.", name=contact.name)
     if len(covered) <= len(others):
-        return _("Kvalitetsstandarden nævner dem kun ved %(offers)s. Om det andet kan "
-                 "%(name)s sige, hvem du skal kontakte.", offers=_offer_list(covered),
-                 name=contact.name)
-    return _("Kvalitetsstandarden nævner ingen kontakt ved %(offers)s. Spørg %(name)s, "
-             "hvem du skal kontakte om det.", offers=_offer_list(others), name=contact.name)
+        return _("Kommunens regler for træning nævner kun %(name)s ved %(offers)s. Ring også "
+                 "til dem om de andre tilbud. Så kan de sige, hvem du skal kontakte.",
+                 offers=_offer_list(covered), name=contact.name)
+    return _("Kommunens regler for træning nævner ingen kontakt ved %(offers)s. Spørg "
+             "%(name)s, hvem du skal kontakte om det.", offers=_offer_list(others),
+             name=contact.name)
 
 
 def professional_contact_elsewhere(info: dict[str, Any] | None,

@@ -315,10 +315,12 @@ def test_handout_names_the_contact(pages):
 
 @pytest.mark.parametrize(("slug", "scope"), [
     # Nyborg's standard is § 140's alone; the handout lists all six offers.
-    ("nyborg", "Kvalitetsstandarden nævner dem kun ved genoptræning efter sygehus. "
-               "Om det andet kan Sundhed og Træning sige, hvem du skal kontakte."),
-    ("broenderslev", "Kvalitetsstandarden nævner dem kun ved genoptræning efter sygdom "
-                     "uden indlæggelse."),
+    # Said to the patient in plain words (a user test: "dem", "det andet", "kvalitetsstandard").
+    ("nyborg", "Kommunens regler for træning nævner kun Sundhed og Træning ved genoptræning "
+               "efter sygehus. Ring også til dem om de andre tilbud. Så kan de sige, hvem du "
+               "skal kontakte."),
+    ("broenderslev", "Kommunens regler for træning nævner kun Visitationen ved genoptræning "
+                     "efter sygdom uden indlæggelse."),
 ])
 def test_handout_says_which_offers_its_one_contact_is_named_for(pages, slug, scope):
     page = main_text(pages.get(f"/{slug}/fagperson/udskriv"))
@@ -332,7 +334,7 @@ def test_handout_gives_helhedspleje_the_contact_the_law_lends_it(pages):
     det" (a fact-check). The other standards' sentence does not list it either."""
     page = main_text(pages.get("/fredericia/fagperson/udskriv"))
     assert "Træning & Forebyggelse" in page and "72 10 60 50" in page
-    assert "Kvalitetsstandarden nævner" not in page
+    assert "Kommunens regler for træning nævner" not in page
     assert "helhedspleje. Om det andet" not in main_text(
         pages.get("/broenderslev/fagperson/udskriv"))
 
@@ -362,8 +364,8 @@ def test_handout_contact_named_for_no_offer_says_so(app):
     with app.test_request_context("/fredensborg/fagperson/udskriv"):
         assert extras_texts.contact_scope_text(standard, unit, ["sel-86-1"]) is None
         assert extras_texts.contact_scope_text(bare, unit, ["sel-86-1", "sel-86-2"]) == (
-            "Kvalitetsstandarden nævner dem ikke ved et bestemt tilbud. Spørg Træning & "
-            "Rehabilitering, hvem du skal kontakte.")
+            "Kommunens regler for træning nævner ikke Træning & Rehabilitering ved et "
+            "bestemt tilbud. Spørg dem, hvem du skal kontakte.")
 
 
 # --------------------------------------------------------------------------- complaint
