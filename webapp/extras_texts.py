@@ -14,7 +14,7 @@ from . import context, texts
 from .domain.assess import Assessment, Complaint, Deadline, Note, OfferAssessment
 from .domain.calendar import warning_for
 from .domain.complaint import ComplaintGuide, complaint_options
-from .domain.freshness import Freshness, contact_elsewhere, contact_offers, lends_contact
+from .domain.freshness import Freshness, contact_elsewhere, contact_scope
 from .domain.ics import CalendarEvent, event_uid
 from .domain.phone import PhoneStatus, phone_status
 from .domain.rules import (
@@ -729,12 +729,7 @@ def contact_scope_text(standard: MunicipalRules, contact: Unit,
     """On the handout, when the one contact it gives is not the standard's contact for every
     offer on it: for which offers the standard names it, or for which it names no one
     (whichever list is shorter). None when it is the contact for all of them."""
-    named = set(contact_offers(standard, contact))
-    covered = [o for o in offer_ids if o in named]
-    # Helhedspleje's contact is § 86's by law, not by the standard: in neither list (the
-    # handout said no one was named for it while the result page gave this contact).
-    lent = lends_contact(standard, contact)
-    others = [o for o in offer_ids if o not in named and not (lent and o == "ael-10")]
+    covered, others = contact_scope(standard, contact, offer_ids)
     if not others:
         return None
     # Said to the patient, who met "dem" and "det andet" with no idea what they stood for,

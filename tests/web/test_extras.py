@@ -390,15 +390,21 @@ def test_complaint_helper_from_the_front_page(pages):
     assert 'href="/herlev/klage"' in pages.get("/herlev").get_data(as_text=True)
 
 
+def post_complaint(pages, path, decided, about="decision", status=200, lang="da", **fields):
+    """The complaint helper's form posted: what it is about, the decision's date
+    ("30.3.2026") and any other field (the person's own words); the page that answers."""
+    day, month, year = decided.split(".")
+    return pages.post(path, {"about": about, "day": day, "month": month, "year": year,
+                             **fields}, status=status, lang=lang)
+
+
 def test_complaint_helper_for_a_refusal_in_broenderslev(pages, now):
     now(2026, 4, 2, 10, 0)
     choose = main_text(pages.get("/broenderslev/klage"))
     assert "Genoptræning efter sygdom uden indlæggelse" in choose
     form = pages.get("/broenderslev/klage?tilbud=sel-86-1").get_data(as_text=True)
     assert 'name="csrf_token"' in form
-    response = pages.post("/broenderslev/klage?tilbud=sel-86-1",
-                          {"about": "decision", "day": "30", "month": "3", "year": "2026"},
-                          status=200)
+    response = post_complaint(pages, "/broenderslev/klage?tilbud=sel-86-1", "30.3.2026")
     page = main_text(response)
     # to whom
     assert ("Brønderslev Kommune, Visitationen, Ældre og Hjælpemidler, Rådhusgade 5, "
@@ -428,9 +434,8 @@ def test_complaint_letter_carries_the_persons_own_words(pages, now):
     brings the form back filled in, without JavaScript; nothing of it is kept."""
     now(2026, 4, 2, 10, 0)
     own = "Jeg kan ikke gå på trapper længere.\r\n\r\n  Min datter <b>hjælper</b> mig.  "
-    response = pages.post("/broenderslev/klage?tilbud=sel-86-1",
-                          {"about": "decision", "day": "30", "month": "3", "year": "2026",
-                           "reason": own}, status=200)
+    response = post_complaint(pages, "/broenderslev/klage?tilbud=sel-86-1", "30.3.2026",
+                              reason=own)
     doc = parse(response)
     letter = next(d for d in doc.iter("div") if d.get("class") == "letter")
     paragraphs = ["".join(p.itertext()) for p in letter.iter("p")]
@@ -475,9 +480,7 @@ def test_complaint_to_a_municipality_without_an_address_says_where_it_is(pages, 
     letter's blank, "Herlev Kommune, [Adressen står i afgørelsen]", as if it were the
     answer (a user test). The box says where the address is; the letter keeps its blank."""
     now(2026, 11, 24, 10, 0)
-    response = pages.post("/herlev/klage?tilbud=sel-86-2",
-                          {"about": "decision", "day": "3", "month": "11", "year": "2026"},
-                          status=200)
+    response = post_complaint(pages, "/herlev/klage?tilbud=sel-86-2", "3.11.2026")
     page = main_text(response)
     assert ("Hvem skal have klagen? Herlev Kommune Vi har ikke adressen her. Den står i "
             "brevet med afgørelsen.") in page
@@ -493,14 +496,11 @@ def test_complaint_letter_own_words_have_a_limit(pages, now):
     now(2026, 4, 2, 10, 0)
     form = pages.get("/broenderslev/klage?tilbud=sel-86-1").get_data(as_text=True)
     assert 'maxlength="1500"' in form and "Hvorfor er du uenig? (frivilligt)" in form
-    long = main_text(pages.post("/broenderslev/klage?tilbud=sel-86-1",
-                                {"about": "decision", "day": "30", "month": "3",
-                                 "year": "2026", "reason": "ord " * 376}, status=400))
+    long = main_text(post_complaint(pages, "/broenderslev/klage?tilbud=sel-86-1", "30.3.2026",
+                                    status=400, reason="ord " * 376))
     assert "Skriv højst 1500 tegn. Resten kan du skrive i hånden på brevet." in long
     for full in ("a" * 1480 + "\r\n" * 20, "’" * 1500):
-        pages.post("/broenderslev/klage?tilbud=sel-86-1",
-                   {"about": "decision", "day": "30", "month": "3", "year": "2026",
-                    "reason": full}, status=200)
+        post_complaint(pages, "/broenderslev/klage?tilbud=sel-86-1", "30.3.2026", reason=full)
     tampered = pages.post("/broenderslev/klage?tilbud=sel-86-1",
                           {"ret": "1", "about": "nope", "day": "99", "reason": "x" * 3000},
                           status=200)
@@ -512,9 +512,8 @@ def test_complaint_letter_is_danish_on_english_pages(pages, now):
     Danish (marked lang="da"), and an English translation follows it, to read only."""
     now(2026, 4, 2, 10, 0)
     pages.get("/broenderslev/klage?tilbud=sel-86-1&lang=en", lang="en")
-    response = pages.post("/broenderslev/klage?tilbud=sel-86-1",
-                          {"about": "decision", "day": "30", "month": "3", "year": "2026"},
-                          status=200, lang="en")
+    response = post_complaint(pages, "/broenderslev/klage?tilbud=sel-86-1", "30.3.2026",
+                              lang="en")
     doc = parse(response)
     letter = next(d for d in doc.iter("div") if d.get("class") == "letter")
     assert letter.get("lang") == "da"
@@ -536,9 +535,7 @@ def test_complaint_letter_is_danish_on_english_pages(pages, now):
 def test_complaint_after_the_deadline_and_for_a_relative(pages, now):
     now(2026, 6, 1, 10, 0)
     pages.post("/", {"municipality": "broenderslev", "who": "relative"})
-    response = pages.post("/broenderslev/klage?tilbud=sel-86-1",
-                          {"about": "decision", "day": "2", "month": "3", "year": "2026"},
-                          status=200)
+    response = post_complaint(pages, "/broenderslev/klage?tilbud=sel-86-1", "2.3.2026")
     page = main_text(response)
     assert "Fristen er overskredet" in page
     assert "på vegne af" in page
@@ -573,10 +570,8 @@ def test_complaint_form_chooses_nothing_in_advance(pages, now):
 
 
 def letter(pages, path, about, decided):
-    """The complaint helper's page after the form: what it is about, the decision's date."""
-    day, month, year = decided.split(".")
-    return main_text(pages.post(path, {"about": about, "day": day, "month": month,
-                                       "year": year}, status=200))
+    """The complaint helper's page after the form, as text."""
+    return main_text(post_complaint(pages, path, decided, about))
 
 
 def test_complaint_to_styrelsen_for_patientklager_from_nyborg(pages, now):
@@ -1065,9 +1060,8 @@ def test_a_new_rules_file_is_picked_up_with_no_code_change(tmp_path):
 
 def test_complaint_deadline_as_a_calendar_file(pages, client, now):
     now(2026, 4, 2, 10, 0)
-    letter = pages.post("/broenderslev/klage?tilbud=sel-86-1",
-                        {"about": "decision", "day": "30", "month": "3", "year": "2026"},
-                        status=200).get_data(as_text=True)
+    letter = post_complaint(pages, "/broenderslev/klage?tilbud=sel-86-1",
+                            "30.3.2026").get_data(as_text=True)
     assert 'action="/broenderslev/klage/kalender.ics?tilbud=sel-86-1"' in letter
     token = re.search(r'name="csrf_token" value="([^"]+)"', letter).group(1)
     response = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={

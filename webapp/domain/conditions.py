@@ -77,6 +77,11 @@ def _has_plan(a: Answers, _v: Any) -> Outcome:
     return a.hospital_plan is HospitalPlan.YES
 
 
+def _no_plan(a: Answers, v: Any) -> Outcome:
+    has = _has_plan(a, v)
+    return None if has is None else not has
+
+
 def _municipal_level(a: Answers, _v: Any) -> Outcome:
     if a.plan_level in (None, PlanLevel.UNKNOWN):
         return None
@@ -267,7 +272,7 @@ RULES: dict[str, Rule] = {
     # `not_hospital_treated` (an admission) did not catch (a fact-check).
     "no_hospital_plan": Rule(
         "hospital_plan",
-        lambda a, v: None if (has := _has_plan(a, v)) is None else not has,
+        _no_plan,
         N_("Har ingen genoptræningsplan fra sygehuset."),
         N_(
             "Har en genoptræningsplan fra sygehuset. Så gives genoptræningen efter "

@@ -67,11 +67,18 @@ def contact_offers(standard: MunicipalRules, unit: Unit) -> list[OfferId]:
     return [offer_id for offer_id, offer in standard.offers.items() if _names(standard, offer, unit)]
 
 
-def lends_contact(standard: MunicipalRules, unit: Unit) -> bool:
-    """Helhedspleje borrows ``unit`` as its contact from § 86 (ASSESSMENT §4.1: "with the
-    same contact"; MunicipalRules.aeldrelov_lender), though the standard does not name it
-    for helhedspleje."""
-    return _names(standard, standard.aeldrelov_lender(), unit)
+def contact_scope(standard: MunicipalRules, unit: Unit,
+                  offer_ids: list[OfferId]) -> tuple[list[OfferId], list[OfferId]]:
+    """Of ``offer_ids``, those the standard names ``unit`` for, and those it names no one
+    for. Helhedspleje is in neither when it borrows ``unit`` from § 86 (ASSESSMENT §4.1:
+    "with the same contact"; MunicipalRules.aeldrelov_lender): its contact is the law's,
+    not the standard's (the handout said no one was named for it while the result page
+    gave this contact: a fact-check)."""
+    named = set(contact_offers(standard, unit))
+    lent = _names(standard, standard.aeldrelov_lender(), unit)
+    covered = [o for o in offer_ids if o in named]
+    others = [o for o in offer_ids if o not in named and not (lent and o == "ael-10")]
+    return covered, others
 
 
 def _names(standard: MunicipalRules, offer: OfferRules | None, unit: Unit) -> bool:
