@@ -155,3 +155,25 @@ class Site(Flask):
         response.set_data(b"")
         del response.headers["Content-Type"]
         return response
+
+
+MAX_RETURN_PATH = 300
+
+
+def came_from() -> str | None:
+    """Where a footer link was followed from (``?fra=``), for the page's back link: the
+    result page, say, when its "Ord fra kommunens breve, forklaret" was followed."""
+    return return_path(request.args.get("fra"))
+
+
+def return_path(value: object) -> str | None:
+    """The page to go back to from a footer page (``?fra=``), or None.
+
+    Only a path on this site that takes a GET: never another site's address (``//host``
+    or ``/\\host`` is one to a browser), so the back link cannot send anyone elsewhere.
+    """
+    if (not isinstance(value, str) or not value.startswith("/") or len(value) > MAX_RETURN_PATH
+            or value.startswith("//") or any(c in value for c in "\\?#") or not value.isprintable()):
+        return None
+    adapter = current_app.url_map.bind_to_environ(request.environ)
+    return value if _takes(adapter, value, "GET") else None

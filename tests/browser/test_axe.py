@@ -47,7 +47,7 @@ def test_start_page_in_english(new_page):
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("path", ["/privatliv", "/om"])
+@pytest.mark.parametrize("path", ["/privatliv", "/om", "/om?fra=/herlev", "/slet"])
 def test_privacy_and_about_pages(new_page, path):
     page = new_page()
     page.goto(path)
@@ -90,6 +90,10 @@ def test_check_and_result_pages(new_page, answered):
     assert_accessible(guide.page)
     guide.goto(f"/{HERLEV.slug}/resultat?kort=1")  # the short version to print
     assert guide.page.locator("section.offer").count() >= 1
+    assert_accessible(guide.page)
+    with guide.page.expect_navigation():  # it asks first
+        guide.page.get_by_role("link", name="Slet mine svar").click()
+    assert guide.page.get_by_role("button", name="Ja, slet mine svar").is_visible()
     assert_accessible(guide.page)
 
 

@@ -21,9 +21,8 @@ MUST_NOT_PRINT = [
     ".skipnav",                      # skip link
     "header a.header-language",      # header navigation: language switch
     ".back-link",                    # "Tilbage"
-    "button",                        # every button, "Slet mine svar" among them
-    ".button",                       # links styled as buttons
-    "footer form",                   # the "Slet mine svar" form
+    ".button",                       # links styled as buttons, "Slet mine svar" among them
+    ".footer-clear",                 # "Slet mine svar"
     ".footer-links",
     ".no-print",                     # "Se eller ændr dine svar" …
     "footer",                        # the whole site footer …
@@ -47,7 +46,7 @@ def test_print_layout_and_pdf(new_page, answered, tmp_path):
     page.goto(f"/{HERLEV.slug}/resultat")
     offers_on_screen = page.locator("section.offer").count()
     assert offers_on_screen >= 1
-    assert page.get_by_role("button", name="Slet mine svar").is_visible()
+    assert page.get_by_role("link", name="Slet mine svar").is_visible()
     page.emulate_media(media="print")
     printed = []
     for selector in MUST_NOT_PRINT:
@@ -81,7 +80,7 @@ def test_no_site_chrome_on_paper(new_page, path):
     page.emulate_media(media="print")
     printed = []
     for selector in ("header a.header-language", "footer", ".footer-note", ".footer-links",
-                     "footer form"):
+                     ".footer-clear"):
         found = page.evaluate(HIDDEN_JS, selector)
         assert found, f"nothing matches {selector}"
         printed += [f"{selector}: {f['what']}" for f in found if not f["hidden"] or f["boxes"]]

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.browser
 PHONE = {"viewport": {"width": 360, "height": 740}, "device_scale_factor": 2,
          "is_mobile": True, "has_touch": True}
 MIN = 44
-PAGES = [*QUESTIONNAIRE_PAGES, "/privatliv"]
+PAGES = [*QUESTIONNAIRE_PAGES, "/privatliv", f"/slet?fra=/{HERLEV.slug}/resultat"]
 
 # Links measured even when they sit in a line of text.
 ALWAYS = [

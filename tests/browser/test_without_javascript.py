@@ -23,7 +23,10 @@ def test_whole_flow_without_javascript(new_page):
     assert page.locator("section.offer").count() >= 1
 
     with page.expect_navigation():
-        page.get_by_role("button", name="Slet mine svar").click()
+        page.get_by_role("link", name="Slet mine svar").click()
+    assert guide.path() == f"/slet?fra=/{HERLEV.slug}/resultat", "it asks first"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ja, slet mine svar").click()
     assert guide.path() == "/"
     assert page.get_by_text("Dine svar er slettet.").is_visible()
     page.goto(f"/{HERLEV.slug}/resultat")

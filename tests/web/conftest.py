@@ -12,6 +12,10 @@ import pytest
 REQUIRED_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy")
 
 
+def parse(response):
+    return html5lib.HTMLParser(namespaceHTMLElements=False).parse(response.get_data(as_text=True))
+
+
 def check_page(response, lang="da"):
     assert response.mimetype == "text/html"
     for header in REQUIRED_HEADERS:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.web.conftest import parse
 from webapp.questionnaire.catalogue import QUESTIONS
 from webapp.questionnaire.forms import post_fields
 
@@ -247,8 +248,52 @@ def test_clear_answers(pages):
 
 def test_the_clear_address_has_the_button(pages):
     """GET /slet (typed or bookmarked) was "Siden findes ikke"."""
+    pages.post("/", {"municipality": "herlev", "who": "self"})
     page = pages.get("/slet").get_data(as_text=True)
     assert '<form method="post" action="/slet">' in page and "<h1>Slet mine svar</h1>" in page
+
+
+def test_the_footer_asks_before_it_deletes(pages):
+    """One tap on the footer's "Slet mine svar", with an unsteady hand, took every answer
+    (a user test): it is a link to a page that says whose answers are here and asks."""
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    result = parse(pages.get("/herlev/resultat"))
+    footer = result.find(".//footer")
+    assert footer.find(".//form") is None and footer.find(".//button") is None
+    (link,) = [a for a in footer.iter("a") if a.text == "Slet mine svar"]
+    assert link.get("href") == "/slet?fra=/herlev/resultat"
+    page = pages.get(link.get("href")).get_data(as_text=True)
+    assert "Der er svar om træning i Herlev Kommune i denne browser." in page
+    assert ">Ja, slet mine svar</button>" in page
+    assert '<a href="/herlev/resultat" class="back-link">Tilbage</a>' in page
+    assert '<a class="tap-target" href="/herlev/resultat">Nej, gå tilbage</a>' in page
+    assert pages.get("/herlev/resultat").status_code == 200  # asking deleted nothing
+
+
+def test_the_clear_page_with_nothing_to_delete(pages):
+    page = pages.get("/slet").get_data(as_text=True)
+    assert "Der er ingen svar i denne browser." in page and "<form" not in page
+    assert '<a class="tap-target" href="/">Gå til forsiden</a>' in page
+
+
+@pytest.mark.parametrize("fra", [
+    "//evil.example/", "/\\evil.example", "https://evil.example/", "/findes-ikke",
+    "/herlev?x=1", "/herlev#top", "evil", "/" + "a" * 400, "/herlev\x00"])
+def test_back_links_go_only_to_pages_of_the_site(pages, fra):
+    """?fra= makes the back link of /om, /privatliv and /slet: never another site's
+    address, a page that does not exist, or anything but a path."""
+    for path in ("/om", "/privatliv", "/slet"):
+        page = pages.get(path, query_string={"fra": fra}).get_data(as_text=True)
+        assert 'class="back-link"' not in page, (path, fra)
+
+
+def test_footer_pages_lead_back_to_where_they_were_opened(pages):
+    for path in ("/om", "/privatliv"):
+        page = parse(pages.get(path, query_string={"fra": "/herlev"}))
+        (back,) = [a for a in page.iter("a") if a.get("class") == "back-link"]
+        assert back.get("href") == "/herlev"
+        assert not [a for a in parse(pages.get(path)).iter("a")
+                    if a.get("class") == "back-link"]
 
 
 def test_hints_speak_to_the_reader_not_of_one(app):
@@ -736,7 +781,9 @@ def test_words_from_letters_are_explained_on_the_about_page(pages):
 def test_the_result_page_links_to_the_words_explained(pages):
     run_flow(pages, "herlev", "self", PERSONAS["herlev"])
     html = pages.get("/herlev/resultat").get_data(as_text=True)
-    assert 'href="/om#ord">Ord fra kommunens breve, forklaret</a>' in html
+    assert 'href="/om?fra=/herlev/resultat#ord">Ord fra kommunens breve, forklaret</a>' in html
+    words = pages.get("/om?fra=/herlev/resultat").get_data(as_text=True)
+    assert '<a href="/herlev/resultat" class="back-link">Tilbage</a>' in words
     assert '<h2 id="ord">' in pages.get("/om").get_data(as_text=True)
 
 

@@ -311,6 +311,7 @@ def test_expired_form_page_in_both_languages(pages, lang, title):
                                                ("en", "Your answers have been deleted.")])
 def test_delete_message_in_the_chosen_language(pages, lang, message):
     pages.get(f"/privatliv?lang={lang}", lang=lang)
+    pages.post("/", {"municipality": "herlev", "who": "self"})
     response = pages.post("/slet", {}, status=302)
     html = pages.get(response.headers["Location"], lang=lang).get_data(as_text=True)
     assert message in html

@@ -22,6 +22,7 @@ from ..domain.loader import RuleBook
 from ..domain.rules import Municipality
 from ..i18n import TranslatedForm
 from ..questionnaire.catalogue import WHO_LABELS
+from ..routing import came_from
 from ..speedups import lazy_gettext as _l
 
 bp = Blueprint("pages", __name__)
@@ -124,14 +125,15 @@ def municipality_start(slug: str) -> Any:
 
 @bp.get("/privatliv")
 def privacy() -> Any:
-    return _shared("privacy", lambda: render_template("pages/privacy.html"))
+    return _shared("privacy", lambda: render_template("pages/privacy.html", back=came_from()))
 
 
 @bp.get("/om")
 def about() -> Any:
     rules = book()
     return _shared("about", lambda: render_template(
-        "pages/about.html", standards=list(rules.standards.values()), national=rules.national))
+        "pages/about.html", standards=list(rules.standards.values()), national=rules.national,
+        back=came_from()))
 
 
 def _shared(name: str, render: Any) -> Any:

@@ -24,6 +24,7 @@ from ..domain.assess import assess
 from ..domain.flow import Walk, walk
 from ..domain.loader import RuleBook
 from ..domain.rules import Municipality
+from ..routing import came_from
 from ..speedups import gettext as _
 from ..speedups import url_for  # the slug and key are checked before any link is built
 from .catalogue import QUESTIONS, WHO
@@ -195,8 +196,14 @@ def result(slug: str) -> Any:
 
 @bp.get("/slet")
 def clear_page() -> str:
-    """Whoever types or bookmarks /slet gets the button (the footer's form posts here)."""
-    return render_template("questionnaire/clear.html")
+    """The footer's "Slet mine svar" asks first: one tap at the bottom of a page, with an
+    unsteady hand, took every answer (a user test). Says whose answers are here."""
+    remembered = session.get("m")
+    municipality = book().municipalities.get(remembered) if (
+        stored_answers() and isinstance(remembered, str)) else None
+    anything = any(name in session for name in ("a", "m", "who"))
+    return render_template("questionnaire/clear.html", municipality=municipality,
+                           anything=anything, back=came_from())
 
 
 @bp.post("/slet")
