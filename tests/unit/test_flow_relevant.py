@@ -64,3 +64,20 @@ def test_a_condition_looks_only_at_the_answers_it_says_it_reads(a, b):
         mixed = b.model_copy(update={key: getattr(a, key) for key in reads})
         assert evaluate(cond.rule, mixed, cond.value) == evaluate(cond.rule, a, cond.value), \
             cond.rule
+
+
+def test_the_decision_is_asked_for_where_no_offer_counts_from_the_day_of_asking():
+    """Herlev's vedligeholdende træning and helhedspleje count nothing from the day the
+    person asked, so the day of asking was never asked, nor then the day of the decision:
+    those paths had no last day to complain (fact-checks of Herlev and Fredensborg)."""
+    from webapp.domain.flow import walk
+
+    given = {"age": 70, "in_hospital": False, "hospital_plan": "no",
+             "function_loss": "lasting", "decision_date": "2026-11-20"}
+    stored: dict[str, object] = {}
+    while (step := walk(BOOK, "herlev", stored)).next is not None:
+        stored[step.next] = given.get(step.next, "unknown")
+    assert "decision_date" in step.path and "request_date" not in step.path
+    result = assess("herlev", step.answers, date(2026, 11, 25), BOOK)
+    (complaint,) = result.offer("ael-10").deadlines
+    assert complaint.kind == "complaint" and complaint.date == date(2026, 12, 18)

@@ -111,7 +111,7 @@ def _in_order(wanted: list[set[AnswerKey] | None], answers: Answers,
               answered: set[str], *, may_follow: bool = False) -> list[AnswerKey]:
     """The questions to ask, in order. Some follow from an answer: the plan's level and the
     day of discharge from "yes, I have a plan", the day of the decision from the day of
-    asking. With ``may_follow`` they are counted while that answer is still to come, so
+    asking (or by itself, where no open offer counts from that day). With ``may_follow`` they are counted while that answer is still to come, so
     the "Trin 4 af højst 16" count does not grow when they appear (it read "15 af 15",
     then "16 af 16")."""
     keys: set[AnswerKey] = set().union(*(w for w in wanted if w is not None))
@@ -119,10 +119,16 @@ def _in_order(wanted: list[set[AnswerKey] | None], answers: Answers,
     if answers.hospital_plan is not HospitalPlan.YES and not plan_to_come:
         keys.discard("plan_level")
         keys.discard("discharge_date")
-    request_to_come = may_follow and "request_date" in keys and "request_date" not in answered
-    if answers.request_date is None and not request_to_come:
-        keys.discard("decision_date")
-    else:
+    if "request_date" in keys or "request_date" in answered:
+        request_to_come = may_follow and "request_date" not in answered
+        if answers.request_date is None and not request_to_come:
+            keys.discard("decision_date")  # not asked the municipality: no decision
+        else:
+            keys.add("decision_date")
+    elif any(w is not None for w in wanted):
+        # No open offer counts from the day of asking (Herlev's vedligeholdende træning,
+        # helhedspleje): the decision is asked for by itself, or those paths never had a
+        # last day to complain (two fact-checks).
         keys.add("decision_date")
     return [k for k in ORDER if k in keys and k not in answered]
 

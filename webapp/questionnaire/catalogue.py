@@ -212,5 +212,5 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Hvornår fik din pårørende kommunens afgørelse?"),
        _l("Hvornår fik patienten kommunens afgørelse?"), _l("Fik afgørelse"),
        hint=_l("En afgørelse er et brev fra kommunen. Det siger ja eller nej til træning. "
-               "Spring over, hvis brevet ikke er kommet endnu.")),
+               "Spring over, hvis der ikke er kommet sådan et brev.")),
 )}
