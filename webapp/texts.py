@@ -99,8 +99,8 @@ PROFESSIONAL = {
     "coordination_need": _l("om flere slags hjælp skal passe sammen"),
     "can_cooperate": _l("om du kan være med til at træne"),
     "individual_need": _l("hvad du har brug for, alt i alt"),
-    "manages_with_some_help": _l("om du med lidt hjælp kan klare at gå på toilettet, og om du "
-                                 "har kræfter nok til at være med"),
+    "manages_with_some_help": _l("om du med støtte og moderat hjælp kan klare at gå på toilettet, "
+                                 "og om du har kræfter nok til at være med"),
 }
 
 # The same, said about the patient (the GP's page, where "du" is the doctor).
@@ -110,8 +110,8 @@ PROFESSIONAL_ABOUT_PATIENT = {
     "diagnosis_on_list": _l("om patientens sygdom giver ret til tilbuddet"),
     "can_cooperate": _l("om patienten kan være med til at træne"),
     "individual_need": _l("hvad patienten har brug for, alt i alt"),
-    "manages_with_some_help": _l("om patienten med lidt hjælp kan klare toiletbesøg og har "
-                                 "kræfter nok til at være med"),
+    "manages_with_some_help": _l("om patienten med støtte og moderat hjælp kan klare "
+                                 "toiletbesøg og har kræfter nok til at være med"),
 }
 
 CONTACTERS = {
@@ -421,7 +421,14 @@ def provider_lines(rules: OfferRules) -> list[str]:
         lines.append(_("Kommunen prøver at sørge for, at det er den samme terapeut, der træner "
                        "dig hele vejen."))
     if delivery.free_choice_of_provider == "no":
-        lines.append(_("Du kan ikke selv vælge, hvem der træner dig."))
+        if any(place.kind == "private_physio" for place in delivery.places):
+            # Herlev: "udføres af sundhedsfagligt personale ansat i Herlev Kommune", yet "kan
+            # dog for visse sygdomsgrupper efter lægeordination udføres som vederlagsfri
+            # fysioterapi": "no choice" alone contradicted the place above it (a fact-check).
+            lines.append(_("Kommunens eget personale træner dig. Du kan ikke vælge en anden. "
+                           "Får du vederlagsfri fysioterapi, vælger du selv fysioterapeuten."))
+        else:
+            lines.append(_("Du kan ikke selv vælge, hvem der træner dig."))
     elif delivery.free_choice_of_provider == "other_municipality":
         line = _("Du må også vælge at træne i en anden kommune, hvis den har plads, og hvis "
                  "træningen er den samme, som du har fået.")

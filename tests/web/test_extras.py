@@ -1360,3 +1360,20 @@ def test_gp_page_says_the_doctor_judges_vederlagsfri_fysioterapi(pages):
     terms = gp_terms(pages, "fredericia", "sul-140a")
     assert "Lægen vurderer" in terms and "Kommunen vurderer" not in terms
     assert "Kommunen vurderer" in gp_terms(pages, "fredericia", "sel-86-1")
+
+
+def test_no_free_choice_beside_a_private_physiotherapist(app):
+    """Herlev's vedligeholdende træning: "Ydelsen udføres af sundhedsfagligt personale ansat
+    i Herlev Kommune", yet it "kan dog for visse sygdomsgrupper efter lægeordination udføres
+    som vederlagsfri fysioterapi af privat praktiserende fysioterapeuter". A bare "Du kan
+    ikke selv vælge" contradicted the private physiotherapist listed above it."""
+    from webapp import context, texts
+    from webapp.domain.assess import merged_offer
+
+    with app.test_request_context("/"):
+        herlev = texts.provider_lines(merged_offer(context.rule_book(), "herlev", "sel-86-2"))
+        genoptraening = texts.provider_lines(
+            merged_offer(context.rule_book(), "herlev", "sel-86-1"))
+    assert ("Kommunens eget personale træner dig. Du kan ikke vælge en anden. Får du "
+            "vederlagsfri fysioterapi, vælger du selv fysioterapeuten.") in herlev
+    assert "Du kan ikke selv vælge, hvem der træner dig." in genoptraening

@@ -100,12 +100,14 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Behandlet under indlæggelse"),
        hint=_l("Svar ja, hvis sygdommen eller faldet blev behandlet under en indlæggelse.")),
     _q("self_training_enough", "choice",
-       _l("Kan du selv træne dig tilbage, fx hjemme, i en forening eller hos en privat "
-          "fysioterapeut?"),
-       _l("Kan din pårørende selv træne sig tilbage, fx hjemme, i en forening eller hos en "
+       # "eller holde dig i gang": asked for vedligeholdende træning too, where "træne dig
+       # tilbage" got a "no" from a person who could keep going in a club (a fact-check).
+       _l("Kan du selv træne eller holde dig i gang, fx hjemme, i en forening eller hos en "
           "privat fysioterapeut?"),
-       _l("Kan patienten selv træne, fx hjemme, i en forening eller hos en privat "
-          "fysioterapeut?"),
+       _l("Kan din pårørende selv træne eller holde sig i gang, fx hjemme, i en forening "
+          "eller hos en privat fysioterapeut?"),
+       _l("Kan patienten selv træne eller holde sig i gang, fx hjemme, i en forening eller "
+          "hos en privat fysioterapeut?"),
        _l("Kan træne selv"),
        choices=(("yes", YES), ("no", _l("Nej, der er brug for hjælp fra en terapeut")),
                 ("unsure", _l("Ved ikke"))), dont_know=False),
