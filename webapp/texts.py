@@ -63,8 +63,9 @@ OFFER_SUMMARIES = {
         "til kommunen."
     ),
     "sel-86-1": _l(
-        "Træning, når man har mistet kræfter efter sygdom, skade eller fald, der ikke er "
-        "behandlet på sygehuset. Målet er at komme tilbage til det, man kunne før."
+        "Træning, når man har mistet kræfter efter sygdom, skade eller fald uden at blive "
+        "indlagt, fx efter et besøg hos lægen eller på skadestuen. Målet er at komme tilbage "
+        "til det, man kunne før."
     ),
     "sel-86-2": _l(
         "Træning, når funktionsevnen er varigt nedsat. Målet er at holde fast i det, man kan."

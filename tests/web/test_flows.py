@@ -1024,12 +1024,14 @@ def test_a_soft_failure_is_not_called_a_requirement(pages):
 
 def test_the_motivation_question_asks_about_wanting_not_strength(pages):
     """Lost strength is what the training is for: the question asks whether the person
-    wants to train, and says that wanting to try is enough."""
+    wants to train, and says that the will to do one's part counts, not the strength (the
+    standards ask "motiveret for og indstillet på en aktiv medvirken")."""
     asked = dict(run_flow(pages, "fredericia", "self", PERSONAS["fredericia"]))
     assert "Vil du gerne træne og selv gøre en indsats, også med øvelser hjemme?" in asked[
         "motivated"]
     assert "kræfter til" not in asked["motivated"]
-    assert "Det er nok at ville prøve." in asked["motivated"]
+    assert ("Det er viljen til at gøre en indsats, der tæller, ikke kræfterne."
+            in asked["motivated"])
 
 
 def test_herlev_says_what_someone_who_can_train_alone_gets(pages):
@@ -1076,15 +1078,17 @@ def test_starting_again_says_there_are_answers_and_another_person_starts_fresh(p
 def test_the_contact_date_counts_a_referral_too(pages):
     """Fredericia § 119 counts "senest 14 hverdage efter modtagelse af henvendelsen", and
     the henvendelse is the doctor's or the hospital's ("kan henvise dig … ved at kontakte
-    Træning & Forebyggelse"): the question says to write that day."""
+    Træning & Forebyggelse"): the question says to write the day the municipality got it
+    (Fredensborg: "efter modtagelse af henvendelsen"), not the day it was sent."""
     # Said so that it reads right to the person, a relative and a GP alike (a usability
     # test: a GP was told "Har din læge … henvist dig").
     for who in ("self", "relative", "gp"):
         pages.get("/")
         pages.post("/", {"municipality": "fredericia", "who": who})
         page = pages.get("/fredericia/spoergsmaal/request_date").get_data(as_text=True)
-        assert ("Er der en henvisning fra en læge eller et sygehus, så skriv den dag, den blev "
-                "sendt. Er kommunen ikke kontaktet endnu, så skriv dagen, det skal ske.") in page
+        assert ("Skriv den dag, kommunen fik henvendelsen, fx et opkald eller en henvisning fra "
+                "en læge eller et sygehus. Er kommunen ikke kontaktet endnu, så skriv dagen, det "
+                "skal ske.") in page
         assert "henvist dig" not in page
 
 

@@ -263,9 +263,10 @@ RULES: dict[str, Rule] = {
         N_("Sygdommen er ikke behandlet i forbindelse med en indlæggelse."),
         N_(
             "Sygdommen er behandlet i forbindelse med en indlæggelse. Så gives "
-            "genoptræning efter Sundhedsloven § 140 med en genoptræningsplan fra sygehuset."
+            "genoptræning efter Sundhedsloven § 140 med en genoptræningsplan fra sygehuset. "
+            "Er der ikke kommet en plan, så spørg sygehuset eller lægen."
         ),
-        N_("Det er ikke oplyst, om sygdommen er behandlet på sygehuset."),
+        N_("Det er ikke oplyst, om sygdommen er behandlet under en indlæggelse."),
     ),
     # Brønderslev: "Du kan ikke få bevilget: genoptræning efter sygehuskontakt (bevilges
     # efter Sundhedslovens § 140)". A plan also comes after outpatient treatment, which

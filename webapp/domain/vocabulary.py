@@ -79,5 +79,5 @@ CONTENT: dict[str, str] = {
     "isolated_physiotherapy": N_("fysioterapi alene som behandling"),
     "duplicate_offer": N_("træning for et problem, man allerede får træning for, fx vederlagsfri fysioterapi"),
     "needs_met_elsewhere": N_("træning, når behovet allerede dækkes af andre tilbud, også tilbud, man kan gå til uden at søge"),
-    "hospital_rehabilitation": N_("genoptræning efter sygehusbehandling (den gives efter Sundhedsloven § 140)"),
+    "hospital_rehabilitation": N_("genoptræning med en genoptræningsplan fra sygehuset (den gives efter Sundhedsloven § 140)"),
 }

@@ -98,7 +98,9 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Blev din pårørende indlagt på grund af det, der skal trænes efter?"),
        _l("Blev patienten indlagt på grund af det, der skal trænes efter?"),
        _l("Behandlet under indlæggelse"),
-       hint=_l("Svar ja, hvis sygdommen eller faldet blev behandlet under en indlæggelse.")),
+       hint=_l("Svar ja, hvis sygdommen eller faldet blev behandlet under en indlæggelse. "
+               "Svar nej efter et besøg på skadestuen eller en undersøgelse uden "
+               "indlæggelse.")),
     _q("self_training_enough", "choice",
        # "eller holde dig i gang": asked for vedligeholdende træning too, where "træne dig
        # tilbage" got a "no" from a person who could keep going in a club (a fact-check).
@@ -117,8 +119,10 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Vil din pårørende gerne træne og selv gøre en indsats, også med øvelser hjemme?"),
        _l("Vil patienten gerne træne og selv gøre en indsats, også med øvelser hjemme?"),
        _l("Motiveret"),
-       hint=_l("Det er nok at ville prøve. Mangler kræfterne, er det netop dem, træningen skal "
-               "hjælpe med.")),
+       # "motiveret for og indstillet på en aktiv medvirken" (Fredensborg): "Det er nok at
+       # ville prøve" promised less than the standards ask (a fact-check).
+       hint=_l("Det er viljen til at gøre en indsats, der tæller, ikke kræfterne. Mangler "
+               "kræfterne, er det netop dem, træningen skal hjælpe med.")),
     _q("group_ok", "yesno",
        _l("Kan du træne sammen med andre på et hold?"),
        _l("Kan din pårørende træne sammen med andre på et hold?"),
@@ -205,10 +209,12 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Hvornår kontaktede du kommunen?"),
        _l("Hvornår kontaktede I kommunen?"),
        _l("Hvornår blev kommunen kontaktet?"), _l("Kontaktede kommunen"),
-       hint=_l("Er der en henvisning fra en læge eller et sygehus, så skriv den dag, den blev "
-               "sendt. Er kommunen ikke kontaktet endnu, så skriv dagen, det skal ske. Så "
-               "regner vi fristerne ud. Du kan også springe over. Det gælder også, hvis "
-               "sygehuset har sendt en genoptræningsplan, og ingen har kontaktet kommunen.")),
+       # The standards count from when the municipality has the request ("modtagelse af
+       # henvendelsen"), not from when a GP sent it (a Fredensborg fact-check).
+       hint=_l("Skriv den dag, kommunen fik henvendelsen, fx et opkald eller en henvisning fra "
+               "en læge eller et sygehus. Er kommunen ikke kontaktet endnu, så skriv dagen, det skal ske. Så "
+               "regner vi fristerne ud. Har kun sygehuset sendt en genoptræningsplan, så "
+               "spring over.")),
     _q("decision_date", "date",
        _l("Hvornår fik du kommunens afgørelse?"),
        _l("Hvornår fik din pårørende kommunens afgørelse?"),
