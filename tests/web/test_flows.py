@@ -682,6 +682,9 @@ def test_result_page_says_how_to_print_it(pages, who):
     assert line, "no line on how to print"
     assert line.group(1) == ("Vil du have siden på papir? Print den med browserens "
                              "udskriftsfunktion (Ctrl+P, eller Del og Udskriv på mobilen).")
+    # and how to send it on: a link opens the start for anyone else (a user test)
+    assert ('Vælg "Gem som PDF", når du printer, og send filen. Et link til siden virker ikke '
+            'for andre' in html.replace("&#34;", '"'))
     english = pages.get("/herlev/resultat?lang=en", lang="en").get_data(as_text=True)
     assert re.search(r'id="how-to-print">[^<]*Ctrl\+P', english)
 
@@ -1198,6 +1201,13 @@ def test_the_short_version_keeps_what_may_fit(pages):
     assert "Ring: 41 95 45 10" in card and "Hvad koster det?" in card
     assert "Sådan klager du" not in card and "Sådan klager du" in plain_text(
         offer_card(full, "sul-140"))
+    # whom to complain to, and by when, in a line each (there was no word on complaints
+    # without a decision date: two fact-checks and a user test)
+    assert ("Klage over behandlingen eller dine rettigheder som patient: Klag til Styrelsen "
+            "for Patientklager. Senest 2 år efter, at du blev klar over det") in card
+    assert ("Klage over ventetid og hvordan træningen er organiseret: Klag til Fredensborg "
+            "Kommune.") in card
+    assert "Adresse:" not in card
     assert "Passer nok ikke" in plain_text(short)  # the summary still names them
     maybe = plain_text(offer_card(short, "sul-119"))  # "Måske": what it depends on, how
     assert "Det afhænger af:" in maybe and "Hvad koster det?" not in maybe
