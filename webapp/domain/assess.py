@@ -388,8 +388,11 @@ def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
     if verdict != "unlikely":  # said to those who meet the conditions (67+: the Ældrelov)
         notes += [Note(code) for code in rules.target_group_notes]
     law = book.national.laws.get("aeldreloven")
+    # Said where it can matter: to a person of pension age, or of an age not given (a GP's
+    # overview). A 44-year-old wondered whether "fra 67 år" was about him (a user test).
     if (described and offer_id in ("sel-86-1", "sel-86-2") and law and law.in_force
             and standard is not None
+            and (answers.age is None or answers.age >= book.national.pension_age)
             and (standard.standard.approved is None or standard.standard.approved < law.in_force)):
         notes.append(Note("aeldrelov_override", {"in_force": law.in_force,
                                                  "pension_age": book.national.pension_age}))
