@@ -476,7 +476,10 @@ def guide_deadline_text(guide: ComplaintGuide, municipality: str) -> str | None:
         return texts.complaint_deadline_text(guide.complaint)
     when = format_long_date(guide.deadline)
     body = guide.complaint.body
-    name = municipality if guide.to_municipality else body.name
+    # the unit the standard names for complaints (as on the result page: Fredensborg's
+    # Pleje- og Rehabiliteringscenter), else the municipality
+    named = guide.complaint.route.body.startswith("unit:")
+    name = body.name if named or not guide.to_municipality else municipality
     if guide.complaint.route.deadline_unit == "years":
         return _("Klag senest %(date)s: %(rule)s", date=when,
                  rule=texts.complaint_deadline_text(guide.complaint))

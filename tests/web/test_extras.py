@@ -1383,3 +1383,13 @@ def test_no_free_choice_beside_a_private_physiotherapist(app):
     assert ("Kommunens eget personale træner dig. Du kan ikke vælge en anden. Får du "
             "vederlagsfri fysioterapi, vælger du selv fysioterapeuten.") in herlev
     assert "Du kan ikke selv vælge, hvem der træner dig." in genoptraening
+
+
+def test_the_complaint_helper_names_the_unit_the_standard_names(pages, now):
+    """Fredensborg: "Klagen skal være sendt til Fredensborg Kommunes Pleje- og
+    Rehabiliteringscenter indenfor 4 uger". The result page named the centre, the complaint
+    helper "Fredensborg Kommune" (a fact-check)."""
+    now(2026, 11, 25, 10, 0)
+    page = main_text(post_complaint(pages, "/fredensborg/klage?tilbud=sel-86-1", "20.11.2026"))
+    assert ("Din klage skal være modtaget af Fredensborg Kommunes Pleje- og "
+            "Rehabiliteringscenter senest fredag den 18. december 2026.") in page
