@@ -189,6 +189,25 @@ def complaint_pension_age_text(offer_id: str) -> str | None:
              "afgørelsen, kan du skrive det i klagen eller spørge kommunen.", age=split[1])
 
 
+def waiting_lines(offer: OfferAssessment) -> list[str]:
+    """On the complaint helper: what to do when the municipality has not called or the
+    training has not started. That is no decision, so the letter does not fit; a user test's
+    daughter, still waiting for the call after her mother's discharge, got a letter to
+    Styrelsen for Patientklager "about the decision". Whom to call is the page's own."""
+    lines = [_("Har kommunen ikke kontaktet dig, eller venter du på at starte? Det er ikke en "
+               "afgørelse, så brevet her passer ikke. Ring til kommunen, og spørg, hvornår der "
+               "sker noget.")]
+    if offer.id == "sul-140":
+        lines.append(_("Har kommunen ikke tilbudt dig en tid til at starte senest %(days)s dage "
+                       "efter udskrivelsen, må du vælge en privat leverandør. Du vælger på "
+                       "mingenoptræning.dk.", days=context.rule_book().national.free_choice_days))
+    waiting = next((c for c in offer.complaints if c.route.about == "service_level"), None)
+    if waiting is not None:
+        lines.append(_("Vil du klage over ventetiden, så skriv til %(body)s. Der er ingen frist.",
+                       body=texts.name_text(waiting.body.name)))
+    return lines
+
+
 def pension_age_limit(offer_id: str) -> str | None:
     """Above the comparison of an offer closed from folkepensionsalder: the standards'
     figures apply below that age only."""

@@ -1393,3 +1393,22 @@ def test_the_complaint_helper_names_the_unit_the_standard_names(pages, now):
     page = main_text(post_complaint(pages, "/fredensborg/klage?tilbud=sel-86-1", "20.11.2026"))
     assert ("Din klage skal være modtaget af Fredensborg Kommunes Pleje- og "
             "Rehabiliteringscenter senest fredag den 18. december 2026.") in page
+
+
+def test_the_complaint_helper_says_what_to_do_while_waiting(pages, now):
+    """A daughter whose mother came home with a plan, and no call came, picked "uenig i et
+    afslag" and got a letter to Styrelsen for Patientklager about "the decision" (a user
+    test). Waiting is no decision: the page says so, and what to do instead."""
+    now(2026, 11, 25, 10, 0)
+    page = main_text(pages.get("/fredensborg/klage?tilbud=sul-140"))
+    assert ("Venter du stadig på kommunen? Har kommunen ikke kontaktet dig, eller venter du "
+            "på at starte? Det er ikke en afgørelse, så brevet her passer ikke.") in page
+    assert ("Har kommunen ikke tilbudt dig en tid til at starte senest 7 dage efter "
+            "udskrivelsen, må du vælge en privat leverandør. Du vælger på mingenoptræning.dk."
+            ) in page
+    assert ("Vil du klage over ventetiden, så skriv til Fredensborg Kommune. Der er ingen "
+            "frist.") in page
+    # § 86: no free choice, no service-level route in the rules; the unit's number is there
+    broenderslev = main_text(pages.get("/broenderslev/klage?tilbud=sel-86-1"))
+    assert "brevet her passer ikke" in broenderslev and "mingenoptræning.dk" not in broenderslev
+    assert "Ring til Visitationen: 99 45 44 20" in broenderslev
