@@ -782,8 +782,9 @@ TRANSPORT_ABOUT_PATIENT = {
                          "vurderer behovet."),
     "free_if_health_needs": _l("Gratis kørsel, hvis patienten af helbredsmæssige grunde ikke "
                                "selv kan komme frem. Terapeuten vurderer behovet."),
-    "assessed_with_payment": _l("Terapeuten vurderer behovet for kørsel. Patienten betaler et "
-                                "beløb for kørslen (brugerbetaling)."),
+    # "Hvis der visiteres til transport, er der brugerbetaling": only if it is granted.
+    "assessed_with_payment": _l("Terapeuten vurderer behovet for kørsel. Får patienten kørsel, "
+                                "betaler patienten et beløb for den (brugerbetaling)."),
     "own_payment": _l("Ingen kørsel. Patienten betaler selv for at komme frem og tilbage."),
     "not_granted": _l("Ingen kørsel til denne træning."),
     "national_140": _l("Patienten har ret til kørsel eller godtgørelse, hvis patienten er "
@@ -835,7 +836,8 @@ FEES = {
 # A fee the standard names without an amount.
 FEES_UNPRICED = {
     "activity_attendance": _l("Aktivitets- og samværstilbud: du betaler pr. gang."),
-    "transport": _l("Kørsel: du betaler et beløb (brugerbetaling). Spørg kommunen hvor meget."),
+    "transport": _l("Kørsel: får du kørsel, betaler du et beløb (brugerbetaling). Spørg "
+                    "kommunen hvor meget."),
 }
 # The same, said about the patient (the GP's page).
 FEES_ABOUT_PATIENT = {
@@ -845,8 +847,8 @@ FEES_ABOUT_PATIENT = {
 }
 FEES_UNPRICED_ABOUT_PATIENT = {
     "activity_attendance": _l("Aktivitets- og samværstilbud: patienten betaler pr. gang."),
-    "transport": _l("Kørsel: patienten betaler et beløb (brugerbetaling). Spørg kommunen hvor "
-                    "meget."),
+    "transport": _l("Kørsel: får patienten kørsel, betaler patienten et beløb "
+                    "(brugerbetaling). Spørg kommunen hvor meget."),
 }
 
 

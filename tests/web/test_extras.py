@@ -237,8 +237,9 @@ def test_professional_page_says_what_each_offer_costs_and_what_transport_there_i
     assert costs("fredericia", "sel-86-2") == (
         "Træningen er gratis. Ingen kørsel. Patienten betaler selv for at komme frem og tilbage.")
     assert costs("fredensborg", "sel-86-1") == (
-        "Træningen er gratis. Terapeuten vurderer behovet for kørsel. Patienten betaler et "
-        "beløb for kørslen (brugerbetaling). Spørg kommunen om prisen på kørslen.")
+        "Træningen er gratis. Terapeuten vurderer behovet for kørsel. Får patienten kørsel, "
+        "betaler patienten et beløb for den (brugerbetaling). Spørg kommunen om prisen på "
+        "kørslen.")  # "Hvis der visiteres til transport": only then (a fact-check)
     assert "Patienten har ret til kørsel eller godtgørelse" in costs("aarhus", "sul-140")
     # Neither a standard nor the law says anything of transport: the doctor is told to ask.
     assert costs("aarhus", "ael-10") == (
