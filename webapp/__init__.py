@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask
 
-from .routing import MunicipalityConverter, Site, canonical_address, one_of
+from .routing import MunicipalityConverter, Site, canonical_address, one_of, return_query
 from .settings import Settings
 
 
@@ -41,6 +41,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     from .context import public_link
 
     app.jinja_env.globals["public_link"] = public_link
+    app.jinja_env.globals["return_query"] = return_query
     speedups.install()
     i18n.init_app(app)
     compression.init_app(app)  # before security: its after_request hook runs last

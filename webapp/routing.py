@@ -160,6 +160,15 @@ class Site(Flask):
 MAX_RETURN_PATH = 300
 
 
+def return_query() -> str:
+    """``?fra=`` and this page's path, for a link to a page with a back link (the footer's).
+    Added to the link, not given to ``url_for``, which remembers its links and must never
+    remember a visitor's path (speedups.url_for). A path too long to go back to gets none."""
+    if len(request.path) > MAX_RETURN_PATH:
+        return ""
+    return "?" + urlencode({"fra": request.path}, safe="/")
+
+
 def came_from() -> str | None:
     """Where a footer link was followed from (``?fra=``), for the page's back link: the
     result page, say, when its "Ord fra kommunens breve, forklaret" was followed."""

@@ -287,6 +287,11 @@ def test_back_links_go_only_to_pages_of_the_site(pages, fra):
         assert 'class="back-link"' not in page, (path, fra)
 
 
+def test_a_path_too_long_to_go_back_to_is_not_repeated_in_the_footer(pages):
+    page = pages.get("/" + "x" * 400, status=404).get_data(as_text=True)
+    assert 'href="/om"' in page and 'href="/slet"' in page and "fra=" not in page
+
+
 def test_footer_pages_lead_back_to_where_they_were_opened(pages):
     for path in ("/om", "/privatliv"):
         page = parse(pages.get(path, query_string={"fra": "/herlev"}))

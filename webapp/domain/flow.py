@@ -111,9 +111,9 @@ def _in_order(wanted: list[set[AnswerKey] | None], answers: Answers,
               answered: set[str], *, may_follow: bool = False) -> list[AnswerKey]:
     """The questions to ask, in order. Some follow from an answer: the plan's level and the
     day of discharge from "yes, I have a plan", the day of the decision from the day of
-    asking (or by itself, where no open offer counts from that day). With ``may_follow`` they are counted while that answer is still to come, so
-    the "Trin 4 af højst 16" count does not grow when they appear (it read "15 af 15",
-    then "16 af 16")."""
+    asking (or by itself, where no open offer counts from that day). With ``may_follow``
+    they are counted while that answer is still to come, so the "Trin 4 af højst 16" count
+    does not grow when they appear (it read "15 af 15", then "16 af 16")."""
     keys: set[AnswerKey] = set().union(*(w for w in wanted if w is not None))
     plan_to_come = may_follow and "hospital_plan" in keys and "hospital_plan" not in answered
     if answers.hospital_plan is not HospitalPlan.YES and not plan_to_come:
