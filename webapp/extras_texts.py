@@ -197,10 +197,12 @@ def waiting_lines(offer: OfferAssessment) -> list[str]:
     lines = [_("Har kommunen ikke kontaktet dig, eller venter du på at starte? Det er ikke en "
                "afgørelse, så brevet her passer ikke. Ring til kommunen, og spørg, hvornår der "
                "sker noget.")]
-    if offer.id == "sul-140":
+    # The offer's own right to choose (the law's, § 140 stk. 4, in the rules data)
+    free = next((g for g in offer.rules.service_goals if g.kind == "free_choice"), None)
+    if free is not None:
         lines.append(_("Har kommunen ikke tilbudt dig en tid til at starte senest %(days)s dage "
                        "efter udskrivelsen, må du vælge en privat leverandør. Du vælger på "
-                       "mingenoptræning.dk.", days=context.rule_book().national.free_choice_days))
+                       "mingenoptræning.dk.", days=free.amount))
     waiting = next((c for c in offer.complaints if c.route.about == "service_level"), None)
     if waiting is not None:
         lines.append(_("Vil du klage over ventetiden, så skriv til %(body)s. Der er ingen frist.",
@@ -495,10 +497,8 @@ def guide_deadline_text(guide: ComplaintGuide, municipality: str) -> str | None:
         return texts.complaint_deadline_text(guide.complaint)
     when = format_long_date(guide.deadline)
     body = guide.complaint.body
-    # the unit the standard names for complaints (as on the result page: Fredensborg's
-    # Pleje- og Rehabiliteringscenter), else the municipality
-    named = guide.complaint.route.body.startswith("unit:")
-    name = body.name if named or not guide.to_municipality else municipality
+    name = (body.name if guide.unit_named_for_complaints or not guide.to_municipality
+            else municipality)
     if guide.complaint.route.deadline_unit == "years":
         return _("Klag senest %(date)s: %(rule)s", date=when,
                  rule=texts.complaint_deadline_text(guide.complaint))

@@ -388,11 +388,13 @@ def _notes(offer_id: OfferId, book: RuleBook, standard: MunicipalRules | None,
     if verdict != "unlikely":  # said to those who meet the conditions (67+: the Ældrelov)
         notes += [Note(code) for code in rules.target_group_notes]
     law = book.national.laws.get("aeldreloven")
-    # Said where it can matter: to a person of pension age, or of an age not given (a GP's
-    # overview). A 44-year-old wondered whether "fra 67 år" was about him (a user test).
+    # Said where it can matter: not to a person the offer's own age condition finds under
+    # pension age (the age not given, as on a GP's overview, leaves it said). A 44-year-old
+    # wondered whether "fra 67 år" was about him (a user test).
+    below = any(c.rule == "below_pension_age" and evaluate(c.rule, answers, c.value) is True
+                for c in rules.conditions)
     if (described and offer_id in ("sel-86-1", "sel-86-2") and law and law.in_force
-            and standard is not None
-            and (answers.age is None or answers.age >= book.national.pension_age)
+            and standard is not None and not below
             and (standard.standard.approved is None or standard.standard.approved < law.in_force)):
         notes.append(Note("aeldrelov_override", {"in_force": law.in_force,
                                                  "pension_age": book.national.pension_age}))

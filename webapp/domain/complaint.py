@@ -43,6 +43,13 @@ class ComplaintGuide:
         return isinstance(self.complaint.body, Unit) or route.body == "municipality"
 
     @property
+    def unit_named_for_complaints(self) -> bool:
+        """The standard names one of its units to complain to (Fredensborg's Pleje- og
+        Rehabiliteringscenter), not only "the municipality" (whose contact then receives
+        the letter): the page names that unit, as the result page does."""
+        return self.complaint.route.body.startswith("unit:")
+
+    @property
     def addressee_unit(self) -> Unit | None:
         return self.complaint.body if isinstance(self.complaint.body, Unit) else None
 

@@ -21,6 +21,7 @@ from .. import context, pagecache
 from ..domain.loader import RuleBook
 from ..domain.rules import Municipality
 from ..i18n import TranslatedForm
+from ..questionnaire import answered_municipality
 from ..questionnaire.catalogue import WHO_LABELS
 from ..routing import came_from
 from ..speedups import lazy_gettext as _l
@@ -75,8 +76,7 @@ def _start(slug: str | None) -> Any:
     chosen_m = rules.municipalities.get(slug) if slug else None
     # Answers from before (whose municipality only: never an answer): the page says that
     # Start goes on with them, so a GP's next patient is not given the last one's.
-    earlier = rules.municipalities.get(remembered) if (
-        session.get("a") and isinstance(remembered, str)) else None
+    earlier = answered_municipality()
 
     def form_for(formdata: Any = None) -> StartForm:
         form = StartForm(formdata, data=initial)

@@ -50,6 +50,15 @@ def stored_answers() -> dict[str, Any]:
     return dict(answers) if isinstance(answers, dict) else {}
 
 
+def answered_municipality() -> Municipality | None:
+    """The municipality the answers in this browser are for; None without answers. Never
+    an answer itself: the start page and "Slet mine svar" name whose answers are here."""
+    remembered = session.get("m")
+    if not stored_answers() or not isinstance(remembered, str):
+        return None
+    return book().municipalities.get(remembered)
+
+
 def who() -> str:
     value = session.get("who")
     return value if value in WHO else "self"
@@ -198,11 +207,8 @@ def result(slug: str) -> Any:
 def clear_page() -> str:
     """The footer's "Slet mine svar" asks first: one tap at the bottom of a page, with an
     unsteady hand, took every answer (a user test). Says whose answers are here."""
-    remembered = session.get("m")
-    municipality = book().municipalities.get(remembered) if (
-        stored_answers() and isinstance(remembered, str)) else None
     anything = any(name in session for name in ("a", "m", "who"))
-    return render_template("questionnaire/clear.html", municipality=municipality,
+    return render_template("questionnaire/clear.html", municipality=answered_municipality(),
                            anything=anything, back=came_from())
 
 

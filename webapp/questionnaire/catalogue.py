@@ -212,9 +212,9 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        # The standards count from when the municipality has the request ("modtagelse af
        # henvendelsen"), not from when a GP sent it (a Fredensborg fact-check).
        hint=_l("Skriv den dag, kommunen fik henvendelsen, fx et opkald eller en henvisning fra "
-               "en læge eller et sygehus. Er kommunen ikke kontaktet endnu, så skriv dagen, det skal ske. Så "
-               "regner vi fristerne ud. Har kun sygehuset sendt en genoptræningsplan, så "
-               "spring over.")),
+               "en læge eller et sygehus. Er kommunen ikke kontaktet endnu, så skriv dagen, "
+               "det skal ske. Så regner vi fristerne ud. Har kun sygehuset sendt en "
+               "genoptræningsplan, så spring over.")),
     _q("decision_date", "date",
        _l("Hvornår fik du kommunens afgørelse?"),
        _l("Hvornår fik din pårørende kommunens afgørelse?"),
