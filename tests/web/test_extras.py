@@ -568,6 +568,25 @@ def test_complaint_form_chooses_nothing_in_advance(pages, now):
     assert "Vælg, hvad du er uenig i." in missing
 
 
+def test_complaint_form_says_every_mistake_at_once(pages, now):
+    """A user test: no choice and no date came back as two pages, one error each. The
+    summary names both, in the page's order (choice, date, the person's own words)."""
+    now(2026, 4, 2, 10, 0)
+    response = pages.post("/nyborg/klage?tilbud=sul-140",
+                          {"day": "31", "month": "2", "year": "2026", "reason": "x" * 1501},
+                          status=400)
+    doc = parse(response)
+    summary = doc.find(".//div[@class='alert alert-error error-summary']")
+    links = list(summary.iter("a"))
+    assert [text_of(a) for a in links] == [
+        "Vælg, hvad du er uenig i.",
+        "Den dato findes ikke. Tjek dag og måned.",
+        "Skriv højst 1500 tegn. Resten kan du skrive i hånden på brevet.",
+    ]
+    ids = {e.get("id") for e in doc.iter() if e.get("id")}
+    assert all(a.get("href").removeprefix("#") in ids for a in links)
+
+
 def letter(pages, path, about, decided):
     """The complaint helper's page after the form, as text."""
     return main_text(post_complaint(pages, path, decided, about))

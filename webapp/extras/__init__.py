@@ -282,9 +282,12 @@ def complaint(slug: str) -> Any:
     date_error = None
     # "Ret brevet" on the letter posts its answers back: the form again, filled in.
     editing = request.method == "POST" and "ret" in request.form
-    if request.method == "POST" and not editing and form.validate():
+    if request.method == "POST" and not editing:
+        # Every mistake at once: the date is read even when a choice is missing, so the
+        # page does not come back a second time with the next error (a user test).
+        valid = form.validate()
         decided, date_error = _read_decision_date(form)
-        if date_error is None:
+        if valid and date_error is None:
             guide = complaint_guide(book(), municipality, offer.id, form.about.data, decided,
                                     today())
             if guide is None:
