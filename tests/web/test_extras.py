@@ -587,6 +587,28 @@ def test_complaint_form_says_every_mistake_at_once(pages, now):
     assert all(a.get("href").removeprefix("#") in ids for a in links)
 
 
+def test_the_complaint_helper_leads_back_to_the_result(pages, now):
+    """A user test: the back link from an offer's complaint helper went to a list of offers
+    the person had never seen. From the result it goes back there, through an error and
+    the letter too; opened on its own, it goes to the list."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "broenderslev", "self", PERSONAS["broenderslev"])
+    result = parse(pages.get("/broenderslev/resultat"))
+    (link,) = [a.get("href") for a in result.iter("a") if a.get("href", "").startswith(
+        "/broenderslev/klage?tilbud=sel-86-1")]
+
+    def back(response):
+        (a,) = [a for a in parse(response).iter("a") if a.get("class") == "back-link"]
+        return a.get("href")
+
+    assert back(pages.get(link)) == "/broenderslev/resultat"
+    assert back(pages.post(link, {"about": "decision"}, status=400)) == "/broenderslev/resultat"
+    letter_page = post_complaint(pages, link, "2.11.2026")
+    assert back(letter_page) == link
+    (edit,) = [f for f in parse(letter_page).iter("form") if f.get("action") == link]
+    assert back(pages.get("/broenderslev/klage?tilbud=sel-86-1")) == "/broenderslev/klage"
+
+
 def letter(pages, path, about, decided):
     """The complaint helper's page after the form, as text."""
     return main_text(post_complaint(pages, path, decided, about))
@@ -890,7 +912,7 @@ def test_result_page_offers_calendar_phone_status_and_complaint(pages, now):
     assert 'href="/broenderslev/kalender/sel-86-1.ics"' in html
     assert "Tilføj datoerne til din kalender (.ics)" in page
     assert "Telefonen er åben nu – til kl. 13.30." in page
-    assert 'href="/broenderslev/klage?tilbud=sel-86-1"' in html
+    assert 'href="/broenderslev/klage?tilbud=sel-86-1&amp;fra=resultat"' in html
     assert "Kvalitetsstandarden er godkendt 4. december 2023, for over 2 år siden." in page
 
 

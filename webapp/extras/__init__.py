@@ -279,6 +279,9 @@ def complaint(slug: str) -> Any:
         return render_template("extras/complaint_choose.html", municipality=municipality,
                                offers=[o for o in offers if complaint_options(o)])
     offer, form, options = _complaint_form(municipality)
+    # From an offer on the result page (``?fra=resultat``) the back link goes there, not to
+    # the list of offers the person never saw (a user test); the form's post keeps it.
+    from_result = {"fra": "resultat"} if request.args.get("fra") == "resultat" else {}
     date_error = None
     # "Ret brevet" on the letter posts its answers back: the form again, filled in.
     editing = request.method == "POST" and "ret" in request.form
@@ -304,9 +307,12 @@ def complaint(slug: str) -> Any:
             return render_template("extras/complaint_letter.html", municipality=municipality,
                                    guide=guide, letter=letter, translation=translation,
                                    form=form,
-                                   back=url_for("extras.complaint", slug=slug, tilbud=offer.id))
+                                   back=url_for("extras.complaint", slug=slug, tilbud=offer.id,
+                                                **from_result))
     status = 400 if request.method == "POST" and not editing else 200
     return render_template("extras/complaint.html", municipality=municipality, offer=offer,
                            form=form, date_error=date_error,
                            single=len(options) == 1, options=options,
-                           max_reason=REASON_MAX_CHARS, editing=editing), status
+                           max_reason=REASON_MAX_CHARS, editing=editing,
+                           back=url_for("questionnaire.result", slug=slug) if from_result
+                           else url_for("extras.complaint", slug=slug)), status
