@@ -127,6 +127,25 @@ def test_health_complaints_go_to_styrelsen_for_patientklager():
     assert transport is not None and transport.deadline == date(2026, 3, 30)
 
 
+def test_a_refusal_under_the_serviceloven_is_not_sent_to_styrelsen_for_patientklager():
+    """Fredericia: "Hvis klagen vedrører den sundhedsfaglige indsats eller tilsidesættelse af
+    patientrettigheder, er der formel klageadgang til Styrelsen for Patientklager" - for
+    § 86 too, but that is the therapists' work, not a refusal. A § 86 refusal goes to the
+    municipality within 4 weeks (a fact-check: the helper offered Styrelsen's 2 years)."""
+    fredericia = BOOK.municipalities["fredericia"]
+    for offer_id in ("sel-86-1", "sel-86-2"):
+        guide = complaint_guide(BOOK, fredericia, offer_id, "decision", date(2026, 3, 2), TODAY)
+        assert guide is not None and guide.to_municipality
+        assert guide.deadline == date(2026, 3, 30)
+        assert [c.route.about for c in complaint_options(guide.offer)] == ["decision"]
+        # the route is still the offer's, and the result page shows it
+        assert "treatment" in [c.route.about for c in guide.offer.complaints]
+        assert complaint_guide(BOOK, fredericia, offer_id, "treatment", None, TODAY) is None
+    # under the Sundhedsloven, Styrelsen is the route for a refusal too
+    assert "treatment" in [c.route.about for c in complaint_options(
+        complaint_guide(BOOK, fredericia, "sul-140", "treatment", None, TODAY).offer)]
+
+
 def test_municipality_without_a_standard_uses_the_national_route():
     aarhus = BOOK.municipalities["aarhus"]
     guide = complaint_guide(BOOK, aarhus, "sel-86-1", "decision", date(2026, 3, 2), TODAY)

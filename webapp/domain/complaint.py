@@ -55,9 +55,18 @@ class ComplaintGuide:
 
 
 def complaint_options(offer: OfferAssessment) -> tuple[Complaint, ...]:
-    """The offer's routes for complaining about a refusal, decision first."""
+    """The offer's routes for complaining about a refusal, decision first.
+
+    Styrelsen for Patientklager's route ("treatment") is one for a refusal only under the
+    Sundhedsloven, where it covers the patient's rights. Under the Serviceloven a refusal
+    goes to the municipality (and on to Ankestyrelsen); the same route there covers the
+    health-professional work alone (Fredericia), not a refusal, so the helper leaves it
+    out: a § 86 refusal sent there, by its 2 years, would miss the 4 weeks (a fact-check).
+    """
+    under_health_act = any(law.id == "sundhedsloven" for law in offer.laws)
     return tuple(
-        sorted((c for c in offer.complaints if c.route.about in COMPLAINABLE),
+        sorted((c for c in offer.complaints if c.route.about in COMPLAINABLE
+                and (c.route.about != "treatment" or under_health_act)),
                key=lambda c: COMPLAINABLE.index(c.route.about))
     )
 
