@@ -578,9 +578,9 @@ PRO_CONDITIONS: dict[str, tuple[str, Any]] = {
     "pensioner": ("target", _l("modtager pension")),
     # The answer it reads, mental_health: "Depression eller angst, som ikke er svær" (the
     # national rule's list; Fredericia's standard names only "Let- til moderat depression").
-    "chronic_or_smoker": ("target", _l("kronisk sygdom (KOL, type 2-diabetes, hjertesygdom, "
-                                       "kræft, let til moderat depression eller angst, ryg, "
-                                       "knogleskørhed, gigt) eller rygning")),
+    "chronic_or_smoker": ("target", _l("kronisk sygdom (lungesygdom, type 2-diabetes, "
+                                       "hjerte-kar-sygdom, kræft, let til moderat depression "
+                                       "eller angst, ryg, knogleskørhed, gigt) eller rygning")),
     "chronic_condition": ("target", _l("kronisk sygdom, som kommunen har forløb for")),
     "qualifies_for_140a": ("target", _l("svært fysisk handicap eller funktionsnedsættelse ved "
                                         "fremadskridende sygdom")),

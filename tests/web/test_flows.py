@@ -91,6 +91,20 @@ def test_no_handicap_and_no_such_illness_has_an_answer(pages):
     assert "Det er ikke afklaret, om der er et svært fysisk handicap" not in result
 
 
+def test_the_illnesses_are_named_as_widely_as_the_standard_names_them(pages):
+    """Fredericia's § 119: "kræft, type 2-diabetes, lungelidelser, hjerte-kar-sygdom,
+    kroniske rygproblemer". A lung or vascular disease that is not KOL or a heart disease
+    had no box to tick, and the result said "Passer nok ikke" (a fact-check)."""
+    asked = dict(run_flow(pages, "fredericia", "self", {
+        **PERSONAS["fredericia"], "age": 60, "chronic_conditions": ["copd"], "smoker": False}))
+    assert "Lungesygdom, fx KOL" in asked["chronic_conditions"]
+    assert "Sygdom i hjertet eller blodkarrene" in asked["chronic_conditions"]
+    assert ">KOL (lungesygdom)<" not in asked["chronic_conditions"]
+    result = pages.get("/fredericia/resultat").get_data(as_text=True)
+    likely = result[result.index('id="group-likely"'):result.index('id="group-possible"')]
+    assert 'id="offer-sul-119"' in likely
+
+
 def test_a_disease_of_the_nerves_leaves_vederlagsfri_fysioterapi_open(pages):
     """Sclerosis and Parkinson's (the answer's own examples) get worse with time, which the
     law covers without a severe handicap (ASSESSMENT.md: "reduced function from a progressive

@@ -150,9 +150,12 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Har du en af disse sygdomme?"), _l("Har din pårørende en af disse sygdomme?"),
        _l("Har patienten en af disse sygdomme?"), _l("Kroniske sygdomme"),
        hint=_l("Vælg alle, der passer. Vælg ingen, hvis ingen passer."),
-       choices=(("copd", _l("KOL (lungesygdom)")),
+       # Fredericia's standard: "kræft, type 2-diabetes, lungelidelser, hjerte-kar-sygdom,
+       # kroniske rygproblemer. Let- til moderat depression, osteoporose samt gigt": a lung
+       # or vascular disease other than KOL and heart disease is in (a fact-check).
+       choices=(("copd", _l("Lungesygdom, fx KOL")),
                 ("type2_diabetes", _l("Type 2-diabetes")),
-                ("heart_disease", _l("Sygdom i hjertet")),
+                ("heart_disease", _l("Sygdom i hjertet eller blodkarrene")),
                 ("cancer", _l("Kræft")),
                 ("mental_health", _l("Depression eller angst, som ikke er svær")),
                 ("back", _l("Ondt i ryggen i lang tid")),
