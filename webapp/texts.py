@@ -64,8 +64,9 @@ OFFER_SUMMARIES = {
     ),
     "sel-86-1": _l(
         "Træning, når man har mistet kræfter efter sygdom, skade eller fald uden at blive "
-        "indlagt, fx efter et besøg hos lægen eller på skadestuen. Målet er at komme tilbage "
-        "til det, man kunne før."
+        "indlagt, fx efter et besøg hos lægen. Målet er at komme tilbage til det, man kunne "
+        "før. Med en genoptræningsplan fra sygehuset eller skadestuen gives træningen i "
+        "stedet efter sundhedsloven."
     ),
     "sel-86-2": _l(
         "Træning, når funktionsevnen er varigt nedsat. Målet er at holde fast i det, man kan."

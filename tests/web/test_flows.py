@@ -105,6 +105,21 @@ def test_the_illnesses_are_named_as_widely_as_the_standard_names_them(pages):
     assert 'id="offer-sul-119"' in likely
 
 
+def test_the_emergency_room_is_not_offered_as_the_typical_case_for_86(pages):
+    """Brønderslev: "Du kan ikke få bevilget: genoptræning efter sygehuskontakt (bevilges
+    efter Sundhedslovens § 140)"; Fredericia: "sygdom, som ikke er behandlet i sygehusregi".
+    A visit to the emergency room is that: without a plan it is § 86, but the hospital may
+    owe a plan, so the pages say whom to ask (two fact-checks)."""
+    asked = dict(run_flow(pages, "broenderslev", "self", PERSONAS["broenderslev"]))
+    assert ("Har sygehuset eller skadestuen sagt, at der skal trænes, så spørg dem om en "
+            "genoptræningsplan.") in asked["hospital_treated"]
+    card = plain_text(offer_card(pages.get("/broenderslev/resultat").get_data(as_text=True),
+                                 "sel-86-1"))
+    assert "fx efter et besøg hos lægen. Målet er" in card
+    assert ("Med en genoptræningsplan fra sygehuset eller skadestuen gives træningen i stedet "
+            "efter sundhedsloven.") in card
+
+
 def test_a_disease_of_the_nerves_leaves_vederlagsfri_fysioterapi_open(pages):
     """Sclerosis and Parkinson's (the answer's own examples) get worse with time, which the
     law covers without a severe handicap (ASSESSMENT.md: "reduced function from a progressive

@@ -98,9 +98,13 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
        _l("Blev din pårørende indlagt på grund af det, der skal trænes efter?"),
        _l("Blev patienten indlagt på grund af det, der skal trænes efter?"),
        _l("Behandlet under indlæggelse"),
+       # A visit to the emergency room is "sygehuskontakt" to Brønderslev and "sygehusregi"
+       # to Fredericia: without a plan it is § 86, but the hospital may owe one (two
+       # fact-checks), so the hint says whom to ask.
        hint=_l("Svar ja, hvis sygdommen eller faldet blev behandlet under en indlæggelse. "
                "Svar nej efter et besøg på skadestuen eller en undersøgelse uden "
-               "indlæggelse.")),
+               "indlæggelse. Har sygehuset eller skadestuen sagt, at der skal trænes, så "
+               "spørg dem om en genoptræningsplan.")),
     _q("self_training_enough", "choice",
        # "eller holde dig i gang": asked for vedligeholdende træning too, where "træne dig
        # tilbage" got a "no" from a person who could keep going in a club (a fact-check).
