@@ -277,6 +277,11 @@ WARNINGS = {
     "dec24": _l("Datoen er juleaftensdag. Mange kontorer holder lukket."),
     "dec31": _l("Datoen er nytårsaftensdag. Mange kontorer holder lukket."),
     "constitution_day": _l("Datoen er grundlovsdag. Mange kontorer holder lukket om eftermiddagen."),
+    # A day to contact, decide or start counted in calendar days (calendar.office_warning_for):
+    # 25 December or a Saturday was given with no word (a fact-check).
+    "closed_saturday": _l("Datoen er en lørdag. Kommunens kontorer holder lukket den dag."),
+    "closed_sunday": _l("Datoen er en søndag. Kommunens kontorer holder lukket den dag."),
+    "closed_holiday": _l("Datoen er en helligdag. Kommunens kontorer holder lukket den dag."),
     # Only for the last day of a complaint (calendar.complaint_warning_for): a digital
     # complaint arrives any day, a letter does not.
     "saturday": _l("Datoen er en lørdag. Sender du klagen med posten, så send den før."),

@@ -226,3 +226,29 @@ def test_the_api_says_what_the_pages_say_of_contacts_and_checks(client):
     offers = {o["id"]: o for o in post(client, body).get_json()["offers"]}
     assert any("basalt eller avanceret" in c
                for c in offers["sul-140"]["assessed_by_professional"])
+
+
+def test_a_day_the_offices_are_closed_is_said(client):
+    """Fredericia's § 140: contact "Senest 4 dage efter udskrivelsen" and start counted in
+    calendar days can land on a Saturday or on Christmas Day; the date was given with no
+    word, while 24 December had one (a fact-check). A working-day count never lands there;
+    the law's free choice is a right from the day after, not a day the office acts."""
+    def deadlines(discharged):
+        data = post(client, {"municipality": "fredericia",
+                             "answers": {"age": 60, "hospital_plan": "yes", "plan_level": "basal",
+                                         "discharge_date": discharged},
+                             "today": discharged}).get_json()
+        offer = {o["id"]: o for o in data["offers"]}["sul-140"]
+        return {d["kind"]: d for d in offer["deadlines"]}
+
+    saturday = deadlines("2026-11-24")["contact"]
+    assert saturday["date"] == "2026-11-28"
+    assert saturday["warning"] == "Datoen er en lørdag. Kommunens kontorer holder lukket den dag."
+    christmas = deadlines("2026-12-18")
+    assert christmas["start"]["date"] == "2026-12-25"
+    assert christmas["start"]["warning"] == ("Datoen er en helligdag. Kommunens kontorer holder "
+                                             "lukket den dag.")
+    assert christmas["free_choice"]["date"] == "2026-12-25"
+    assert christmas["free_choice"]["warning"] is None
+    weekday = deadlines("2026-11-23")["contact"]
+    assert weekday["date"] == "2026-11-27" and weekday["warning"] is None

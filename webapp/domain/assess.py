@@ -59,7 +59,9 @@ class Deadline:
     date: dt.date
     goal: ServiceGoal
     counted_from_date: dt.date
-    warning: str | None = None  # dec24 / dec31 / constitution_day (complaints: + weekend, holiday)
+    # dec24 / dec31 / constitution_day; a contact, decision or start day also closed_saturday,
+    # closed_sunday, closed_holiday (calendar.office_warning_for)
+    warning: str | None = None
     past: bool = False
     about: str | None = None  # for complaint deadlines: decision / transport
     body: str | None = None  # for complaint deadlines: where the complaint goes
@@ -291,7 +293,10 @@ def _deadlines(rules: OfferRules, answers: Answers, today: date,
         # ("skulle have kontaktet dig … ring til dem" was said to someone with a decision).
         settled = (decision is not None and goal.counted_from == "request"
                    and goal.kind in ("contact", "decision"))
-        out.append(Deadline(goal.kind, when, goal, base, calendar.warning_for(when), when < today,
+        # The law's free choice is a right from the day after, not a day the office acts.
+        warning = (calendar.warning_for(when) if goal.kind == "free_choice"
+                   else calendar.office_warning_for(when))
+        out.append(Deadline(goal.kind, when, goal, base, warning, when < today,
                             settled=settled))
     # ASSESSMENT.md §5: the last day for a complaint to reach the municipality, i.e. a
     # complaint about the municipality's decision (Serviceloven, Ældreloven): the only

@@ -60,6 +60,18 @@ def warning_for(day: date) -> str | None:
     return None
 
 
+def office_warning_for(day: date) -> str | None:
+    """'closed_saturday' / 'closed_sunday' / 'closed_holiday' when the municipality's day
+    to contact, decide or start falls on a day its offices are closed (a count in calendar
+    days: "4 dage", "4 uger"), else ``warning_for``. A count in working days never lands
+    there."""
+    if day.weekday() >= 5:
+        return "closed_saturday" if day.weekday() == 5 else "closed_sunday"
+    if is_holiday(day):
+        return "closed_holiday"
+    return warning_for(day)
+
+
 def complaint_warning_for(day: date) -> str | None:
     """'saturday' / 'sunday' / 'holiday' when the last day for a complaint is one the
     offices are closed all day (a letter must arrive before), else ``warning_for``."""
