@@ -609,6 +609,28 @@ def test_the_complaint_helper_leads_back_to_the_result(pages, now):
     assert back(pages.get("/broenderslev/klage?tilbud=sel-86-1")) == "/broenderslev/klage"
 
 
+def test_the_last_day_to_complain_is_at_the_top(pages, now):
+    """Karim came for his father's last day to complain and found it six screens down, on
+    one offer's card (a user test): with a decision date, "Kort fortalt" starts with it."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "broenderslev", "relative", {**PERSONAS["broenderslev"], "age": 74,
+                                                 "decision_date": "2026-11-11"})
+    doc = parse(pages.get("/broenderslev/resultat"))
+    summary = text_of(next(s for s in doc.iter("section")
+                           if s.get("class") == "result-summary"))
+    assert ("Er du uenig i afgørelsen: Din klage skal være modtaget af Brønderslev Kommune "
+            "senest onsdag den 9. december 2026.") in summary
+    assert "Få hjælp til at skrive klagen" in summary
+    # the summary comes before the standard's age and the links
+    body = text_of(doc.find(".//main"))
+    assert body.index("Kort fortalt") < body.index("Se eller ændr dine svar")
+    # past it: what to do now
+    now(2027, 1, 4, 10, 0)
+    late = text_of(next(s for s in parse(pages.get("/broenderslev/resultat")).iter("section")
+                        if s.get("class") == "result-summary"))
+    assert "Fristen for at klage var onsdag den 9. december 2026." in late
+
+
 def letter(pages, path, about, decided):
     """The complaint helper's page after the form, as text."""
     return main_text(post_complaint(pages, path, decided, about))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -154,6 +154,24 @@ def _aeldrelov_from(offer: OfferAssessment) -> int | None:
     return None
 
 
+def _complaint_summary(assessment: Assessment) -> str | None:
+    """With the date of a decision: the last day to complain about it, once, for the top
+    of the page. A relative came for that date alone and found it six screens down, on
+    one offer's card (a user test). Said only where every decision route agrees on the day
+    (the law's 4 weeks); otherwise each card says its own."""
+    dated = [d for o in assessment.offers for d in o.deadlines
+             if d.kind == "complaint" and d.about == "decision"]
+    if not dated or len({d.date for d in dated}) != 1:
+        return None
+    name = assessment.municipality.name
+    # Where the offers name different bodies (a unit for one, the municipality for
+    # another), the municipality receives them all.
+    deadline = dated[0] if len({d.body for d in dated}) == 1 else replace(dated[0], body=name)
+    text = texts.deadline_text(deadline, name)
+    warning = None if deadline.past else texts.deadline_warning(deadline)
+    return f"{text} {warning}" if warning else text
+
+
 def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
     groups: dict[str, list[OfferView]] = {"likely": [], "possible": [], "unlikely": []}
     name = assessment.municipality.name
@@ -176,7 +194,8 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
         else:
             view.aeldrelov_from = _aeldrelov_from(offer)
         groups[offer.verdict].append(view)
-    return {"groups": groups, "assessment": assessment, "municipality": name}
+    return {"groups": groups, "assessment": assessment, "municipality": name,
+            "complaint": _complaint_summary(assessment)}
 
 
 @lru_cache(maxsize=4096)
