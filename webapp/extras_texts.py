@@ -233,6 +233,7 @@ def pension_age_span(offer_id: str) -> str | None:
 
 EVENT_SUMMARIES = {
     "contact": _l("Sidste dag for kommunen til at kontakte dig"),
+    "contact_aim": _l("Kommunens mål for, hvornår den kontakter dig"),
     "provider_contact": _l("Sidste dag for den, der skal træne dig, til at kontakte dig"),
     "decision": _l("Sidste dag for en skriftlig afgørelse"),
     # The municipality's deadline, not the person's ("Sidste dag for at starte træningen"
@@ -269,7 +270,8 @@ def upcoming(offer: OfferAssessment, today: date) -> list[Deadline]:
 def _summary(deadline: Deadline, offer: OfferAssessment) -> str:
     key = deadline.goal.what if deadline.goal.what in ("provider_contact", "clarifying_talk",
                                                        "planned_or_started") \
-        else "start_aim" if deadline.kind == "start" and deadline.goal.aim else deadline.kind
+        else f"{deadline.kind}_aim" if deadline.kind in ("contact", "start") and deadline.goal.aim \
+        else deadline.kind
     return _("%(what)s (%(offer)s)", what=EVENT_SUMMARIES.get(key, EVENT_SUMMARIES["start"]),
              offer=texts.offer_title(offer))
 

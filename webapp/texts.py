@@ -583,6 +583,9 @@ def _deadline_text(deadline: Deadline, municipality: str) -> str:
     if deadline.kind == "decision":
         return _("Du skal have en skriftlig afgørelse senest %(date)s.", date=when)
     if deadline.kind == "contact":
+        if deadline.goal.aim:  # Nyborg's Kvalitetsmål
+            return _("%(municipality)s vil gerne kontakte dig senest %(date)s. Det er et mål, "
+                     "ikke et løfte.", municipality=municipality, date=when)
         if what == "provider_contact":
             return _(
                 "Den, der skal træne dig, skal kontakte dig senest %(date)s for at aftale start.",
@@ -635,6 +638,9 @@ def passed_deadline_text(deadline: Deadline, municipality: str) -> str:
         return _("Du skulle have haft en skriftlig afgørelse senest %(date)s. Har du ikke fået "
                  "den, så kontakt %(municipality)s.", municipality=municipality, date=when)
     if deadline.kind == "contact":
+        if deadline.goal.aim:
+            return _("%(municipality)s ville gerne have kontaktet dig senest %(date)s. Er det "
+                     "ikke sket, så ring til dem.", municipality=municipality, date=when)
         if what == "provider_contact":
             return _("Den, der skal træne dig, skulle have kontaktet dig senest %(date)s. Er det "
                      "ikke sket, så kontakt %(municipality)s.", municipality=municipality,

@@ -781,6 +781,19 @@ def test_summary_says_what_to_do_when_a_date_has_gone_by(pages, now):
             "tirsdag den 27. oktober 2026, må du nu vælge en privat leverandør") in text
 
 
+def test_nyborgs_contact_date_is_a_goal_not_a_promise(pages, now):
+    """Nyborg's "er kontaktet indenfor 5 hverdage efter henvisningen er modtaget" stands
+    under Kvalitetsmål, beside "Er tilfreds med dit træningstilbud": a goal. The start,
+    "Din genoptræning starter senest 14 hverdage", is the standard's promise (a
+    fact-check: the contact was said as "skal kontakte dig")."""
+    now(2026, 11, 20, 10, 0)
+    run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-20"})
+    text = summary_text(pages, "nyborg")
+    assert ("Nyborg Kommune vil gerne kontakte dig senest fredag den 27. november 2026. Det er "
+            "et mål, ikke et løfte.") in text
+    assert "Nyborg Kommune skal kontakte dig" not in main_text(pages.get("/nyborg/resultat"))
+
+
 def test_summary_gives_the_date_gone_by_and_the_next_with_one_note(pages, now):
     """Nyborg counts both dates "efter henvisningen er modtaget" and we count from discharge:
     the contact date has gone by, the start is still to come; the note they rest on is said
@@ -788,8 +801,8 @@ def test_summary_gives_the_date_gone_by_and_the_next_with_one_note(pages, now):
     now(2026, 11, 24, 10, 0)
     run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-12"})
     text = summary_text(pages, "nyborg")
-    assert ("Nyborg Kommune skulle have kontaktet dig senest torsdag den 19. november 2026. "
-            "Er det ikke sket, så ring til dem. Har Nyborg Kommune ikke tilbudt dig en tid til "
+    assert ("Nyborg Kommune ville gerne have kontaktet dig senest torsdag den 19. november "
+            "2026. Er det ikke sket, så ring til dem. Har Nyborg Kommune ikke tilbudt dig en tid til "
             "at starte senest torsdag den 19. november 2026, må du nu vælge en privat "
             "leverandør")\
         in text
