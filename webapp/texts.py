@@ -182,6 +182,11 @@ FORMS = {
 EXPECTATIONS = {
     "motivated": _l("Du er motiveret og deltager aktivt."),
     "active_at_home": _l("Du træner også derhjemme."),
+    # Nyborg: "det er vigtigt, ar du er fysisk aktiv i hverdagen. Du aftaler sammen med
+    # terapeuten, hvordan din træning i hverdagen med fordel kan se ud."; Herlev: "bidrager
+    # med en passende indsats i dagligdagen" (a fact-check: not "træner derhjemme").
+    "active_in_daily_life": _l("Du er aktiv i hverdagen. Sammen med terapeuten aftaler du, "
+                               "hvad du gør mellem træningerne."),
     "home_exercises_as_instructed": _l("Du laver hjemmeøvelserne, som terapeuten viser dig."),
     "take_responsibility": _l("Du tager ansvar for din træning og holder dig i gang."),
     "regular_attendance": _l("Du kommer hver gang."),
@@ -201,6 +206,12 @@ EXPECTATIONS = {
     "home_is_a_workplace": _l(
         "Træner du hjemme, er dit hjem personalets arbejdsplads. Derfor ser de dit hjem "
         "igennem, så de kan arbejde sikkert."
+    ),
+    # Fredericia: "Derfor kan det f.eks. være nødvendigt at flytte rundt på møbler, fjerne
+    # løse gulvtæpper eller lignende." (a fact-check: only the smoking part was shown)
+    "home_workplace_furniture": _l(
+        "Træner du hjemme, er dit hjem personalets arbejdsplads. Derfor kan det være "
+        "nødvendigt at flytte møbler eller fjerne løse tæpper."
     ),
     "no_smoking_in_home": _l(
         "Træner du hjemme, må personalet ikke ryge hos dig. Ryg helst heller ikke, mens de er "
@@ -881,24 +892,25 @@ def fee_text(fee: Fee, about_patient: bool = False) -> str:
 
 # ASSESSMENT.md §4.4: reimbursement only above a minimum own expense per visit. Without a
 # figure from the standard, the rule is said without one.
-REIMBURSEMENT_WITHOUT_AMOUNT = _l("Godtgørelse gives kun, når turen koster mere end et "
-                                  "mindstebeløb pr. gang. Spørg kommunen om beløbet.")
+REIMBURSEMENT_WITHOUT_AMOUNT = _l("Godtgørelse gives kun, når dine udgifter til transport er "
+                                  "over et mindstebeløb pr. træningsbesøg. Spørg kommunen om "
+                                  "beløbet.")
 
 
 def reimbursement_text(pensioner_min: float, others_min: float, approved: str | None) -> str:
     if approved:
         return _(
-            "Godtgørelse gives kun, når turen koster mere end %(pensioner)s pr. gang for "
-            "pensionister og %(others)s for andre (beløb fra standarden af %(date)s; beløbet "
-            "reguleres, så spørg kommunen om det aktuelle).",
+            "Godtgørelse gives kun, når dine udgifter til transport er over %(pensioner)s pr. "
+            "træningsbesøg for pensionister og %(others)s for andre (beløb fra standarden af "
+            "%(date)s; beløbet reguleres, så spørg kommunen om det aktuelle).",
             pensioner=format_amount(pensioner_min),
             others=format_amount(others_min),
             date=approved,
         )
     return _(
-        "Godtgørelse gives kun, når turen koster mere end %(pensioner)s pr. gang for "
-        "pensionister og %(others)s for andre (beløb fra standarden; beløbet reguleres, så "
-        "spørg kommunen om det aktuelle).",
+        "Godtgørelse gives kun, når dine udgifter til transport er over %(pensioner)s pr. "
+        "træningsbesøg for pensionister og %(others)s for andre (beløb fra standarden; beløbet "
+        "reguleres, så spørg kommunen om det aktuelle).",
         pensioner=format_amount(pensioner_min),
         others=format_amount(others_min),
     )

@@ -1351,11 +1351,14 @@ def test_the_minimum_own_expense_is_said_without_a_figure_from_the_standard(page
     run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
                                            "discharge_date": "2026-11-23"})
     page = main_text(pages.get("/fredericia/resultat"))
-    assert ("Godtgørelse gives kun, når turen koster mere end et mindstebeløb pr. gang. Spørg "
-            "kommunen om beløbet.") in page
+    assert ("Godtgørelse gives kun, når dine udgifter til transport er over et mindstebeløb pr. "
+            "træningsbesøg. Spørg kommunen om beløbet.") in page
     run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
     page = main_text(pages.get("/nyborg/resultat"))
-    assert "mindstebeløb" not in page and "mere end 25 kr. pr. gang for pensionister" in page
+    # Nyborg: "hvis din udgift overstiger 25 kr. pr. træningsbesøg" ("turen … pr. gang" read
+    # as one way; a fact-check)
+    assert "mindstebeløb" not in page
+    assert "er over 25 kr. pr. træningsbesøg for pensionister" in page
 
 
 def test_the_comparison_says_the_86_figures_apply_under_67(pages):
@@ -1489,3 +1492,25 @@ def test_the_complaint_helper_says_what_to_do_while_waiting(pages, now):
     broenderslev = main_text(pages.get("/broenderslev/klage?tilbud=sel-86-1"))
     assert "brevet her passer ikke" in broenderslev and "mingenoptræning.dk" not in broenderslev
     assert "Ring til Visitationen: 99 45 44 20" in broenderslev
+
+
+def test_fact_checked_obligations_in_the_standards_own_words(pages, now):
+    """Nyborg: "Melder afbud senest dagen før eller hurtigst muligt" with the one number the
+    standard gives (Sundhed og Træning trains); "fysisk aktiv i hverdagen" and "Rådgivning
+    og vejledning i ergonomi", not "træner derhjemme" or "på arbejdet". Fredericia: "Derfor
+    kan det f.eks. være nødvendigt at flytte rundt på møbler, fjerne løse gulvtæpper"."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
+    card = plain_text(offer_card(pages.get("/nyborg/resultat").get_data(as_text=True),
+                                 "sul-140"))
+    assert ("Meld afbud senest dagen før. Meld altid afbud så hurtigt som muligt. Ring til "
+            "Sundhed og Træning på 63 33 78 72.") in card
+    assert "Du er aktiv i hverdagen. Sammen med terapeuten aftaler du" in card
+    assert "Du træner også derhjemme." not in card
+    assert "råd og vejledning om ergonomi" in card and "på arbejdet" not in card
+    run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
+                                           "discharge_date": "2026-11-23"})
+    card = plain_text(offer_card(pages.get("/fredericia/resultat").get_data(as_text=True),
+                                 "sul-140"))
+    assert ("Træner du hjemme, er dit hjem personalets arbejdsplads. Derfor kan det være "
+            "nødvendigt at flytte møbler eller fjerne løse tæpper.") in card

@@ -400,6 +400,8 @@ class Obligations(Model):
             "team_ready",
             "no_smoking_in_home",
             "home_is_a_workplace",
+            "home_workplace_furniture",
+            "active_in_daily_life",
         ]
     ] = Field(default_factory=list)
     sms_reminder_hours: int | None = None

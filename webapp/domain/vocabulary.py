@@ -37,7 +37,10 @@ CONTENT: dict[str, str] = {
     "personal_hygiene": N_("personlig hygiejne"),
     "housekeeping": N_("at klare hjemmet"),
     "planning_the_day": N_("at planlægge og strukturere hverdagen"),
-    "ergonomics": N_("råd om ergonomi, hjemme og på arbejdet"),
+    # Nyborg: "Rådgivning og vejledning i ergonomi" (it excludes "korrektion af
+    # arbejdsstillinger"); Fredericia: "… ergonomi i hjemmet og evt. på arbejdspladsen".
+    "ergonomics": N_("råd og vejledning om ergonomi"),
+    "ergonomics_home_and_work": N_("råd om ergonomi, hjemme og måske på arbejdet"),
     "public_transport": N_("at bruge bus og tog"),
     "shopping": N_("indkøb"),
     "hobbies": N_("at dyrke interesser"),
