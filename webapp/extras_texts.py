@@ -460,7 +460,9 @@ def letter_lines(guide: ComplaintGuide, municipality: str, today: date,
         body.append(_("Jeg fik %(municipality)s afgørelse den %(date)s. Jeg er uenig i afgørelsen "
                       "og klager over den.", municipality=possessive(municipality),
                       date=received))
-    body.append(_("Jeg er uenig, fordi:"))
+    # One voice: "Vi er uenige i afgørelsen" is followed by "Vi er uenige, fordi:" (a user
+    # test read "Jeg er uenig, fordi" after it as a slip).
+    body.append(_("Vi er uenige, fordi:") if on_behalf else _("Jeg er uenig, fordi:"))
     own_words = reason_paragraphs(reason)
     reasons = own_words or [str(BLANK_REASON)]
     closing: list[str] = []

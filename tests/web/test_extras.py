@@ -631,6 +631,38 @@ def test_the_last_day_to_complain_is_at_the_top(pages, now):
     assert "Fristen for at klage var onsdag den 9. december 2026." in late
 
 
+def test_a_relative_straight_to_the_complaint_helper_complains_for_another(pages, now):
+    """Karim came from the front page's "Har du fået afslag?" for his father: the letter
+    read as if the refusal were his own, in two voices, and never said that a power of
+    attorney goes with it (a user test). The form asks whom the complaint is for."""
+    now(2026, 11, 24, 10, 0)
+    path = "/broenderslev/klage?tilbud=sel-86-1"
+    form = parse(pages.get(path))
+    radios = {i.get("value"): i for i in form.iter("input") if i.get("name") == "for_whom"}
+    assert set(radios) == {"self", "other"} and radios["self"].get("checked") is not None
+    response = post_complaint(pages, path, "11.11.2026", for_whom="other",
+                              reason="Min far er blevet meget svagere.")
+    page = main_text(response)
+    assert "Jeg skriver på vegne af [navn og cpr-nummer], som har givet mig fuldmagt" in page
+    assert "Vi er uenige, fordi:" in page and "Jeg er uenig, fordi:" not in page
+    assert ("Klager du for en anden, så send en fuldmagt med, som den anden har skrevet under. "
+            "Eller lad den anden skrive under på klagen sammen med dig.") in page
+    edit = next(f for f in parse(response).iter("form") if f.get("action") == path)
+    kept = {i.get("name"): i.get("value") for i in edit.iter("input")}
+    assert kept["for_whom"] == "other"
+    # Brønderslev's standard gives no e-mail address: none is suggested
+    assert "Send klagen med Digital Post eller brev, eller aflever den." in page
+    assert "e-mail" not in page.lower()
+    own = main_text(post_complaint(pages, path, "11.11.2026", for_whom="self"))
+    assert "på vegne af" not in own and "fuldmagt" not in own and "Jeg er uenig, fordi:" in own
+    # a relative who answered the questions has it chosen already
+    pages.post("/", {"municipality": "broenderslev", "who": "relative"})
+    form = parse(pages.get(path))
+    chosen = [i.get("value") for i in form.iter("input")
+              if i.get("name") == "for_whom" and i.get("checked") is not None]
+    assert chosen == ["other"]
+
+
 def letter(pages, path, about, decided):
     """The complaint helper's page after the form, as text."""
     return main_text(post_complaint(pages, path, decided, about))

@@ -166,6 +166,13 @@ def _one_newline(text: str | None) -> str | None:
 class ComplaintForm(TranslatedForm):
     about = RadioField(_l("Hvad er du uenig i?"),
                        validators=[InputRequired(_l("Vælg, hvad du er uenig i."))])
+    # Whose decision it is: a relative who came straight to the helper got a letter as if
+    # the refusal were his own (a user test). Chosen in advance from "who" on the start
+    # page; the calendar file, which has no letter, does not send it.
+    for_whom = RadioField(_l("Hvem klager du for?"),
+                          choices=[("self", _l("Mig selv")),
+                                   ("other", _l("En anden, fx min mor eller far"))],
+                          validators=[Optional()])
     day = StringField(validators=[Optional()],
                       render_kw={"inputmode": "numeric", "autocomplete": "off"})
     month = StringField(validators=[Optional()],
@@ -199,8 +206,9 @@ def _complaint_form(
     # With more than one choice nothing is chosen in advance: a complaint sent to the
     # wrong body is lost time.
     chosen = {"about": options[0].route.about} if len(options) == 1 else {}
+    for_whom = "other" if who() == "relative" else "self"
     form = ComplaintForm(formdata=request.form if request.method == "POST" else None,
-                         data={**chosen, **_decision_date_from_session()})
+                         data={**chosen, "for_whom": for_whom, **_decision_date_from_session()})
     form.about.choices = [(c.route.about, extras_texts.COMPLAINT_CHOICES[c.route.about])
                           for c in options]
     return offer, form, options
@@ -295,7 +303,7 @@ def complaint(slug: str) -> Any:
                                     today())
             if guide is None:
                 abort(400)
-            on_behalf = who() == "relative"
+            on_behalf = form.for_whom.data == "other"
             # The letter goes to a Danish authority, so it is always written in Danish;
             # on pages in another language, a translation follows it, to read only.
             with force_locale(SOURCE_LANGUAGE):
@@ -306,7 +314,7 @@ def complaint(slug: str) -> Any:
                                           reason=form.reason.data)
             return render_template("extras/complaint_letter.html", municipality=municipality,
                                    guide=guide, letter=letter, translation=translation,
-                                   form=form,
+                                   form=form, on_behalf=on_behalf,
                                    back=url_for("extras.complaint", slug=slug, tilbud=offer.id,
                                                 **from_result))
     status = 400 if request.method == "POST" and not editing else 200
