@@ -401,6 +401,8 @@ def test_complaint_helper_for_a_refusal_in_broenderslev(pages, now):
     now(2026, 4, 2, 10, 0)
     choose = main_text(pages.get("/broenderslev/klage"))
     assert "Genoptræning efter sygdom uden indlæggelse" in choose
+    # how to choose comes before the choices (a user test)
+    assert choose.index("Står der en paragraf") < choose.index("Genoptræning efter sygdom")
     form = pages.get("/broenderslev/klage?tilbud=sel-86-1").get_data(as_text=True)
     assert 'name="csrf_token"' in form
     response = post_complaint(pages, "/broenderslev/klage?tilbud=sel-86-1", "30.3.2026")
