@@ -1548,3 +1548,11 @@ def test_fact_checked_obligations_in_the_standards_own_words(pages, now):
                                  "sul-140"))
     assert ("Træner du hjemme, er dit hjem personalets arbejdsplads. Derfor kan det være "
             "nødvendigt at flytte møbler eller fjerne løse tæpper.") in card
+    # the short version to print keeps how to cancel, and only that, of what is expected
+    short = plain_text(offer_card(pages.get("/fredericia/resultat?kort=1").get_data(
+        as_text=True), "sul-140"))
+    assert ("Afbud: Meld afbud senest dagen før. Meld altid afbud så hurtigt som muligt. Ring "
+            "til Træning & Forebyggelse på 72 10 60 50.") in short
+    assert "flytte møbler" not in short
+    # where and how often too are left to the full page (a user test: 8 A4 pages to a GP)
+    assert "Hvor, hvor tit og hvor længe" in card and "Hvor, hvor tit og hvor længe" not in short

@@ -1235,6 +1235,8 @@ def test_the_short_version_keeps_what_may_fit(pages):
     assert "Ring: 41 95 45 10" in card and "Hvad koster det?" in card
     assert "Sådan klager du" not in card and "Sådan klager du" in plain_text(
         offer_card(full, "sul-140"))
+    # where and how often, and all that is expected but how to cancel, are left to the full
+    # page (test_fact_checked_obligations_in_the_standards_own_words, Fredericia)
     # whom to complain to, and by when, in a line each (there was no word on complaints
     # without a decision date: two fact-checks and a user test)
     assert ("Klage over behandlingen eller dine rettigheder som patient: Klag til Styrelsen "

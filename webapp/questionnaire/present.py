@@ -225,8 +225,8 @@ def offer_facts(offer: OfferAssessment, part: str) -> Markup:
     same for everyone who reads that offer in that language (see _offer_facts.html).
     """
     book: RuleBook = current_app.extensions["rules"]
-    assert part in ("apply", "apply_after", "where", "costs", "obligations", "complaints",
-                    "source")
+    assert part in ("apply", "apply_after", "where", "costs", "obligations", "cancel",
+                    "complaints", "source")
     return _facts(book, current_slug(), offer.id, locale_name(), part)
 
 
