@@ -166,6 +166,13 @@ def test_professional_page_for_every_kind_of_municipality(pages, slug):
         assert title in page
     assert "Henvisning" in page and "Målgruppe" in page
     assert f'href="/{slug}/fagperson/udskriv"' in response.get_data(as_text=True)
+    # a list of the offers leads to each (a user test: a GP scrolled for § 119)
+    doc = parse(response)
+    nav = doc.find(".//nav[@aria-labelledby='pro-contents']")
+    targets = [a.get("href") for a in nav.iter("a")]
+    assert len(targets) == 6 and "#pro-sul-119" in targets
+    ids = {e.get("id") for e in doc.iter() if e.get("id")}
+    assert all(t.removeprefix("#") in ids for t in targets)
     if slug in FIVE:
         assert "egen kvalitetsstandard endnu" not in page
     else:
