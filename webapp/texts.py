@@ -1085,6 +1085,12 @@ def complaint_deadline_text(complaint: Complaint) -> str | None:
                 years=route.latest_years_after_event,
             )
         return text
+    if route.about == "decision":
+        # The municipality must have it by then (Brønderslev: "skal vi have modtaget din
+        # klage indenfor 4 uger"; Retssikkerhedsloven § 67), as the dated text says; "Senest
+        # 4 uger efter" read as a day to post it by (a fact-check).
+        return _("Klagen skal være modtaget senest %(span)s efter, at du har fået afgørelsen.",
+                 span=unit_amount(route.deadline_amount, route.deadline_unit))
     return _(
         "Senest %(span)s efter, at du har fået afgørelsen.",
         span=unit_amount(route.deadline_amount, route.deadline_unit),

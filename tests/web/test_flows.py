@@ -941,7 +941,9 @@ def test_each_complaint_body_says_where_to_send_the_complaint(pages):
     card = offer_card(html, "sel-86-1")
     card = re.sub(r"<[^>]+>", "", card)
     card = re.sub(r"\s+", " ", card)
-    assert ("Er du uenig i afgørelsen: Klag til Visitationen. Senest 4 uger efter" in card)
+    # "skal vi have modtaget din klage indenfor 4 uger" (a fact-check: "Senest 4 uger efter")
+    assert ("Er du uenig i afgørelsen: Klag til Visitationen. Klagen skal være modtaget senest "
+            "4 uger efter") in card
     assert "Adresse: Rådhusgade 5, 9330 Dronninglund. Telefon: 99 45 44 20." in card
     assert ("Klage over indholdet i træningen: Klag til Visitationen. Adresse: Ny Rådhusplads "
             "1, 9700 Brønderslev. Telefon: 99 45 44 20.") in card
