@@ -1563,3 +1563,16 @@ def test_fact_checked_obligations_in_the_standards_own_words(pages, now):
     assert "flytte møbler" not in short
     # where and how often too are left to the full page (a user test: 8 A4 pages to a GP)
     assert "Hvor, hvor tit og hvor længe" in card and "Hvor, hvor tit og hvor længe" not in short
+
+
+def test_the_short_version_says_whom_to_complain_to_by_the_last_day(pages, now):
+    """With a decision date the short printout said only "Sidste dag for at klage er …",
+    with no word of whom to send it to (a fact-check, Brønderslev)."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "broenderslev", "self", {**PERSONAS["broenderslev"],
+                                             "request_date": "2026-11-16",
+                                             "decision_date": "2026-11-23"})
+    short = plain_text(offer_card(pages.get("/broenderslev/resultat?kort=1").get_data(
+        as_text=True), "sel-86-1"))
+    assert ("Er du uenig i afgørelsen: Klag til Visitationen. Sidste dag for at klage er "
+            "mandag den 21. december 2026.") in short
