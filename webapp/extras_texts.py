@@ -197,17 +197,29 @@ def waiting_lines(offer: OfferAssessment) -> list[str]:
     lines = [_("Har kommunen ikke kontaktet dig, eller venter du på at starte? Det er ikke en "
                "afgørelse, så brevet her passer ikke. Ring til kommunen, og spørg, hvornår der "
                "sker noget.")]
-    # The offer's own right to choose (the law's, § 140 stk. 4, in the rules data)
-    free = next((g for g in offer.rules.service_goals if g.kind == "free_choice"), None)
+    free = free_choice_line(offer)
     if free is not None:
-        lines.append(_("Har kommunen ikke tilbudt dig en tid til at starte senest %(days)s dage "
-                       "efter udskrivelsen, må du vælge en privat leverandør. Du vælger på "
-                       "mingenoptræning.dk.", days=free.amount))
+        lines.append(free)
     waiting = next((c for c in offer.complaints if c.route.about == "service_level"), None)
     if waiting is not None:
         lines.append(_("Vil du klage over ventetiden, så skriv til %(body)s. Der er ingen frist.",
                        body=texts.name_text(waiting.body.name)))
     return lines
+
+
+def free_choice_line(offer: OfferAssessment, brief: bool = False) -> str | None:
+    """The offer's own right to choose a private provider (the law's, § 140 stk. 4, in the
+    rules data), without a date: for the complaint helper, and ``brief`` for the GP's
+    one-page handout."""
+    free = next((g for g in offer.rules.service_goals if g.kind == "free_choice"), None)
+    if free is None:
+        return None
+    if brief:
+        return _("Uden tilbud om start inden for %(days)s dage efter udskrivelsen må du vælge "
+                 "privat (mingenoptræning.dk).", days=free.amount)
+    return _("Har kommunen ikke tilbudt dig en tid til at starte senest %(days)s dage efter "
+             "udskrivelsen, må du vælge en privat leverandør. Du vælger på mingenoptræning.dk.",
+             days=free.amount)
 
 
 def pension_age_limit(offer_id: str) -> str | None:

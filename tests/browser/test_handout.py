@@ -76,10 +76,11 @@ def read_modules(png: bytes, size: int) -> list[list[bool]]:
     return out
 
 
-@pytest.mark.parametrize("slug", ["fredericia", "broenderslev", "aarhus"])
+@pytest.mark.parametrize("slug", ["fredericia", "broenderslev", "nyborg", "aarhus"])
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_handout_prints_on_one_a4_page_without_navigation(new_page, slug, lang):
-    """In English too (longer lines: Brønderslev's phone hours went onto a second page)."""
+    """In English too (longer lines: Brønderslev's phone hours went onto a second page), and
+    with the law's free choice and an old standard's warning (Nyborg, 2017)."""
     page = new_page()
     page.goto(f"/{slug}/fagperson/udskriv?lang={lang}")
     page.emulate_media(media="print")

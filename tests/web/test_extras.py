@@ -316,7 +316,8 @@ def test_handout_has_a_qr_code_for_the_municipality_page(pages, slug):
 def test_handout_names_the_contact(pages):
     page = main_text(pages.get("/broenderslev/fagperson/udskriv"))
     assert "Visitationen" in page and "99 45 44 20" in page
-    assert "Telefontid: Fredag kl. 8.00-9.00 og 10.00-13.30" in page
+    assert ("Telefontid: Mandag til torsdag kl. 8.00-9.00 og 10.00-14.00. Fredag kl. 8.00-9.00 "
+            "og 10.00-13.30") in page
 
 
 @pytest.mark.parametrize(("slug", "scope"), [
@@ -343,6 +344,18 @@ def test_handout_gives_helhedspleje_the_contact_the_law_lends_it(pages):
     assert "Kommunens regler for træning nævner" not in page
     assert "helhedspleje. Om det andet" not in main_text(
         pages.get("/broenderslev/fagperson/udskriv"))
+
+
+def test_handout_gives_the_laws_free_choice_and_says_an_old_standard_may_be_out_of_date(pages):
+    """Nyborg's slip said only "Kvalitetsstandarden er godkendt 3.5.2017, for over 9 år
+    siden": not that the law's free choice after 7 days overrides it, nor to ask whether
+    it still holds (a fact-check)."""
+    page = main_text(pages.get("/nyborg/fagperson/udskriv"))
+    assert ("Uden tilbud om start inden for 7 dage efter udskrivelsen må du vælge privat "
+            "(mingenoptræning.dk).") in page
+    assert "Standarden er mere end tre år gammel" in page
+    assert "Standarden er mere end tre år gammel" not in main_text(
+        pages.get("/fredensborg/fagperson/udskriv"))  # approved December 2025
 
 
 def test_handout_without_a_standard_promises_only_what_the_law_gives(pages):
