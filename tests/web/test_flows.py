@@ -1314,3 +1314,12 @@ def test_the_summary_names_no_age_below_it(pages):
         "age": 50, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
         "hospital_treated": True})
     assert "Fra 67 år" not in summary_text(pages, "broenderslev")
+
+
+def test_a_municipalitys_own_start_page_names_it(pages):
+    """The handout's QR code opens /fredericia: its heading was the general "Hvilken træning
+    kan kommunen give?" over a list of 98 (a user test)."""
+    doc = parse(pages.get("/fredericia"))
+    assert doc.find(".//h1").text == "Hvilken træning kan Fredericia Kommune give?"
+    assert doc.find(".//title").text.startswith("Hvilken træning kan Fredericia Kommune give?")
+    assert parse(pages.get("/")).find(".//h1").text == "Hvilken træning kan kommunen give?"

@@ -164,7 +164,9 @@ QUESTIONS: dict[str, Question] = {q.key: q for q in (
                 ("mental_health", _l("Depression eller angst, som ikke er svær")),
                 ("back", _l("Ondt i ryggen i lang tid")),
                 ("osteoporosis", _l("Knogleskørhed")),
-                ("arthritis", _l("Gigt"))), dont_know=False),
+                # "gigt" covers slidgigt too, which a GP's patient with knee arthrosis
+                # could not tell (a user test)
+                ("arthritis", _l("Gigt, fx slidgigt eller leddegigt"))), dont_know=False),
     _q("smoker", "yesno",
        _l("Ryger du, eller bruger du nikotin?"),
        _l("Ryger din pårørende? Eller bruger han eller hun nikotin?"),
