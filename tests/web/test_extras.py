@@ -635,6 +635,9 @@ def test_the_last_day_to_complain_is_at_the_top(pages, now):
     """Karim came for his father's last day to complain and found it six screens down, on
     one offer's card (a user test): with a decision date, "Kort fortalt" starts with it."""
     now(2026, 11, 24, 10, 0)
+    # without a decision there is no refusal to speak of
+    run_flow(pages, "broenderslev", "self", {**PERSONAS["broenderslev"], "age": 74})
+    assert "Står der § 86 i afgørelsen" not in main_text(pages.get("/broenderslev/resultat"))
     run_flow(pages, "broenderslev", "relative", {**PERSONAS["broenderslev"], "age": 74,
                                                  "decision_date": "2026-11-11"})
     doc = parse(pages.get("/broenderslev/resultat"))
@@ -646,6 +649,13 @@ def test_the_last_day_to_complain_is_at_the_top(pages, now):
     # the summary comes before the standard's age and the links
     body = text_of(doc.find(".//main"))
     assert body.index("Kort fortalt") < body.index("Se eller ændr dine svar")
+    # a § 86 refusal of a 74-year-old may rest on the wrong law: the card says so, as the
+    # complaint helper does (a user test)
+    card = plain_text(offer_card(pages.get("/broenderslev/resultat").get_data(as_text=True),
+                                 "sel-86-1"))
+    assert ("Er du 67 år eller mere? Så giver kommunen træningen som en del af helhedspleje "
+            "efter Ældreloven, ikke efter Serviceloven § 86. Står der § 86 i afgørelsen, kan "
+            "du skrive det i klagen eller spørge kommunen.") in card
     # past it: what to do now
     now(2027, 1, 4, 10, 0)
     late = text_of(next(s for s in parse(pages.get("/broenderslev/resultat")).iter("section")
