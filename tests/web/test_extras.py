@@ -1599,3 +1599,23 @@ def test_the_short_version_says_whom_to_complain_to_by_the_last_day(pages, now):
         as_text=True), "sel-86-1"))
     assert ("Er du uenig i afgørelsen: Klag til Visitationen. Sidste dag for at klage er "
             "mandag den 21. december 2026.") in short
+
+
+def test_dates_from_a_request_not_made_yet_say_so(pages, now):
+    """The question says "Er kommunen ikke kontaktet endnu, så skriv dagen, det skal ske":
+    a GP gave today's date for a patient still to call, and the printout said "Fredericia
+    Kommune skal kontakte dig senest …" as if promised (a user test)."""
+    now(2026, 11, 24, 10, 0)
+    said = "Datoerne gælder, hvis kommunen får henvendelsen tirsdag den 24. november 2026."
+    run_flow(pages, "fredericia", "gp", {**PERSONAS["fredericia"], "age": 58,
+                                         "hospital_plan": "no", "function_loss": "sudden",
+                                         "hospital_treated": False,
+                                         "request_date": "2026-11-24"})
+    html = pages.get("/fredericia/resultat").get_data(as_text=True)
+    assert said in summary_text(pages, "fredericia")
+    assert said in plain_text(offer_card(html, "sel-86-1"))
+    # a request already made: the dates are the standard's own
+    run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "request_date": "2026-11-20"})
+    page = main_text(pages.get("/herlev/resultat"))
+    assert "Herlev Kommune skal kontakte dig senest" in page
+    assert "Datoerne gælder, hvis" not in page

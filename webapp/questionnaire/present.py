@@ -68,6 +68,19 @@ class OfferView:
     # from. "Genoptræning efter sygdom uden indlæggelse – Passer nok ikke" was read by a
     # relative of an 81-year-old as "no help after the fall" (a user test).
     aeldrelov_from: int | None = None
+    # The dates rest on a request not made yet (the question says "Er kommunen ikke kontaktet
+    # endnu, så skriv dagen, det skal ske"): said, so a printout does not read as promised
+    # dates (a user test: a GP gave today's date for a patient still to call).
+    planned_request: str | None = None
+
+
+def _planned_request(offer: OfferAssessment, today: date) -> str | None:
+    base = next((d.counted_from_date for d in offer.deadlines
+                 if d.goal.counted_from == "request" and not d.settled), None)
+    if base is None or base < today:
+        return None
+    return _("Datoerne gælder, hvis kommunen får henvendelsen %(date)s.",
+             date=format_long_date(base))
 
 
 def _dated_texts(deadlines: list[Deadline | None], municipality: str) -> list[str | None]:
@@ -191,6 +204,7 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
             view.timeline = _timeline(offer, name)
             view.dates = _summary_dates(offer, name)
             view.phone = _summary_phone(offer, standard)
+            view.planned_request = _planned_request(offer, assessment.today)
         else:
             view.aeldrelov_from = _aeldrelov_from(offer)
         groups[offer.verdict].append(view)
