@@ -447,6 +447,9 @@ def provider_lines(rules: OfferRules) -> list[str]:
                            "Får du vederlagsfri fysioterapi, vælger du selv fysioterapeuten."))
         else:
             lines.append(_("Du kan ikke selv vælge, hvem der træner dig."))
+    elif delivery.free_choice_of_provider == "yes" and delivery.free_choice_coordinator:
+        lines.append(_("Bliver det aktuelt at vælge en privat leverandør, hjælper en koordinator "
+                       "hos kommunen dig med det."))
     elif delivery.free_choice_of_provider == "other_municipality":
         line = _("Du må også vælge at træne i en anden kommune, hvis den har plads, og hvis "
                  "træningen er den samme, som du har fået.")

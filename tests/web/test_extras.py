@@ -1619,3 +1619,17 @@ def test_dates_from_a_request_not_made_yet_say_so(pages, now):
     page = main_text(pages.get("/herlev/resultat"))
     assert "Herlev Kommune skal kontakte dig senest" in page
     assert "Datoerne gælder, hvis" not in page
+
+
+def test_fredericias_coordinator_helps_with_the_free_choice(pages, now):
+    """Fredericia § 140: "Hvis dette bliver aktuelt vil du blive vejledt af koordinator i
+    Træning & Forebyggelse" (a fact-check: the page said only where to choose)."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
+                                           "discharge_date": "2026-11-23"})
+    card = plain_text(offer_card(pages.get("/fredericia/resultat").get_data(as_text=True),
+                                 "sul-140"))
+    assert ("Bliver det aktuelt at vælge en privat leverandør, hjælper en koordinator hos "
+            "kommunen dig med det.") in card
+    run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
+    assert "koordinator" not in main_text(pages.get("/nyborg/resultat"))

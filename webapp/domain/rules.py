@@ -278,6 +278,12 @@ class Delivery(Model):
     daytime_weekdays: bool = False
     provider: str | None = None
     free_choice_of_provider: Literal["yes", "no", "other_municipality"] | None = None
+    free_choice_coordinator: bool = Field(
+        default=False,
+        description="a coordinator of the offer's contact unit guides the person when the "
+        "free choice comes into play (Fredericia § 140: 'vejledt af koordinator i Træning & "
+        "Forebyggelse')",
+    )
     same_therapist_aimed: bool = False
     own_team_facts: bool = Field(
         default=False,
