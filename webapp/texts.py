@@ -508,6 +508,10 @@ START_NOTICES = {
     # til alternativ problemløsning samt vejledning om klagemuligheder."
     "refusal_with_alternatives": _l("Får du afslag, får du også forslag til, hvad du ellers "
                                     "kan gøre, og at vide, hvordan du klager."),
+    # Brønderslev: "Hvis du får et afslag, sender vi altid en begrundelse og en
+    # klagevejledning."
+    "refusal_with_reasons": _l("Får du afslag, får du altid at vide hvorfor, og hvordan du "
+                               "klager."),
     # Fredensborg: "Er borgeren fejlhenvist modtager borgeren en skriftlig afgørelse på
     # henvisningen."
     "wrong_referral_decision": _l("Passer du ikke til tilbuddet, får du en skriftlig "
@@ -1131,6 +1135,11 @@ def complaint_next_text(complaint: Complaint) -> str | None:
         text += " " + _(
             "Kommunen har %(span)s til at vurdere afgørelsen igen.",
             span=unit_amount(route.reconsider_weeks, DayUnit.WEEKS),
+        )
+    if route.upheld_new_decision_weeks:
+        text += " " + _(
+            "Får du medhold, får du en ny afgørelse inden for %(span)s.",
+            span=unit_amount(route.upheld_new_decision_weeks, DayUnit.WEEKS),
         )
     if route.partly_upheld_reply_weeks:
         text += " " + _(

@@ -1633,3 +1633,16 @@ def test_fredericias_coordinator_helps_with_the_free_choice(pages, now):
             "kommunen dig med det.") in card
     run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
     assert "koordinator" not in main_text(pages.get("/nyborg/resultat"))
+
+
+def test_broenderslevs_promises_on_a_refusal_and_an_upheld_complaint(pages, now):
+    """Brønderslev: "Hvis du får et afslag, sender vi altid en begrundelse og en
+    klagevejledning." and "Får du medhold i din klage sendes en ny afgørelse indenfor 4
+    uger." (a fact-check: neither was on the page)."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "broenderslev", "self", PERSONAS["broenderslev"])
+    card = plain_text(offer_card(pages.get("/broenderslev/resultat").get_data(as_text=True),
+                                 "sel-86-1"))
+    assert "Får du afslag, får du altid at vide hvorfor, og hvordan du klager." in card
+    assert ("Kommunen har 4 uger til at vurdere afgørelsen igen. Får du medhold, får du en ny "
+            "afgørelse inden for 4 uger. Får du delvist medhold") in card

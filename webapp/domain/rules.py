@@ -434,6 +434,9 @@ class ComplaintRoute(Model):
     put_right_at_once: bool = Field(
         default=False, description="a complaint found justified is put right at once "
         "(Fredericia: 'forpligtet til umiddelbart at bringe de påklagede forhold i orden')")
+    upheld_new_decision_weeks: int | None = Field(
+        default=None, description="upheld: a new decision comes within this many weeks "
+        "(Brønderslev)")
     partly_upheld_reply_weeks: int | None = Field(
         default=None, description="partly upheld: the new decision comes with its own "
         "guidance, and the person has this long to say they keep the complaint (Brønderslev)")
@@ -471,6 +474,8 @@ class Apply(Model):
             "first_meeting_by_phone",
             # a refusal comes with other ways to solve the problem and how to complain (Herlev)
             "refusal_with_alternatives",
+            # a refusal always comes with its reasons and how to complain (Brønderslev)
+            "refusal_with_reasons",
             # a referral to the wrong place gets a written decision, which can be appealed
             # (Fredensborg)
             "wrong_referral_decision",
