@@ -48,6 +48,11 @@ def text_of(element):
     return " ".join("".join(element.itertext()).split())
 
 
+def card_text(pages, path, offer_id):
+    """One offer's card on the result page at ``path``, as text."""
+    return plain_text(offer_card(pages.get(path).get_data(as_text=True), offer_id))
+
+
 def main_text(response):
     return text_of(parse(response).find(".//main"))
 
@@ -651,8 +656,7 @@ def test_the_last_day_to_complain_is_at_the_top(pages, now):
     assert body.index("Kort fortalt") < body.index("Se eller ændr dine svar")
     # a § 86 refusal of a 74-year-old may rest on the wrong law: the card says so, as the
     # complaint helper does (a user test)
-    card = plain_text(offer_card(pages.get("/broenderslev/resultat").get_data(as_text=True),
-                                 "sel-86-1"))
+    card = card_text(pages, "/broenderslev/resultat", "sel-86-1")
     assert ("Er du 67 år eller mere? Så giver kommunen træningen som en del af helhedspleje "
             "efter Ældreloven, ikke efter Serviceloven § 86. Står der § 86 i afgørelsen, kan "
             "du skrive det i klagen eller spørge kommunen.") in card
@@ -1565,8 +1569,7 @@ def test_fact_checked_obligations_in_the_standards_own_words(pages, now):
     kan det f.eks. være nødvendigt at flytte rundt på møbler, fjerne løse gulvtæpper"."""
     now(2026, 11, 24, 10, 0)
     run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
-    card = plain_text(offer_card(pages.get("/nyborg/resultat").get_data(as_text=True),
-                                 "sul-140"))
+    card = card_text(pages, "/nyborg/resultat", "sul-140")
     assert ("Meld afbud senest dagen før. Meld altid afbud så hurtigt som muligt. Ring til "
             "Sundhed og Træning på 63 33 78 72.") in card
     assert "Du er aktiv i hverdagen. Sammen med terapeuten aftaler du" in card
@@ -1574,13 +1577,11 @@ def test_fact_checked_obligations_in_the_standards_own_words(pages, now):
     assert "råd og vejledning om ergonomi" in card and "på arbejdet" not in card
     run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
                                            "discharge_date": "2026-11-23"})
-    card = plain_text(offer_card(pages.get("/fredericia/resultat").get_data(as_text=True),
-                                 "sul-140"))
+    card = card_text(pages, "/fredericia/resultat", "sul-140")
     assert ("Træner du hjemme, er dit hjem personalets arbejdsplads. Derfor kan det være "
             "nødvendigt at flytte møbler eller fjerne løse tæpper.") in card
     # the short version to print keeps how to cancel, and only that, of what is expected
-    short = plain_text(offer_card(pages.get("/fredericia/resultat?kort=1").get_data(
-        as_text=True), "sul-140"))
+    short = card_text(pages, "/fredericia/resultat?kort=1", "sul-140")
     assert ("Afbud: Meld afbud senest dagen før. Meld altid afbud så hurtigt som muligt. Ring "
             "til Træning & Forebyggelse på 72 10 60 50.") in short
     assert "flytte møbler" not in short
@@ -1595,8 +1596,7 @@ def test_the_short_version_says_whom_to_complain_to_by_the_last_day(pages, now):
     run_flow(pages, "broenderslev", "self", {**PERSONAS["broenderslev"],
                                              "request_date": "2026-11-16",
                                              "decision_date": "2026-11-23"})
-    short = plain_text(offer_card(pages.get("/broenderslev/resultat?kort=1").get_data(
-        as_text=True), "sel-86-1"))
+    short = card_text(pages, "/broenderslev/resultat?kort=1", "sel-86-1")
     assert ("Er du uenig i afgørelsen: Klag til Visitationen. Sidste dag for at klage er "
             "mandag den 21. december 2026.") in short
 
@@ -1627,8 +1627,7 @@ def test_fredericias_coordinator_helps_with_the_free_choice(pages, now):
     now(2026, 11, 24, 10, 0)
     run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
                                            "discharge_date": "2026-11-23"})
-    card = plain_text(offer_card(pages.get("/fredericia/resultat").get_data(as_text=True),
-                                 "sul-140"))
+    card = card_text(pages, "/fredericia/resultat", "sul-140")
     assert ("Bliver det aktuelt at vælge en privat leverandør, hjælper en koordinator hos "
             "kommunen dig med det.") in card
     run_flow(pages, "nyborg", "self", {**PERSONAS["nyborg"], "discharge_date": "2026-11-19"})
@@ -1641,8 +1640,7 @@ def test_broenderslevs_promises_on_a_refusal_and_an_upheld_complaint(pages, now)
     uger." (a fact-check: neither was on the page)."""
     now(2026, 11, 24, 10, 0)
     run_flow(pages, "broenderslev", "self", PERSONAS["broenderslev"])
-    card = plain_text(offer_card(pages.get("/broenderslev/resultat").get_data(as_text=True),
-                                 "sel-86-1"))
+    card = card_text(pages, "/broenderslev/resultat", "sel-86-1")
     assert "Får du afslag, får du altid at vide hvorfor, og hvordan du klager." in card
     assert ("Kommunen har 4 uger til at vurdere afgørelsen igen. Får du medhold, får du en ny "
             "afgørelse inden for 4 uger. Får du delvist medhold") in card

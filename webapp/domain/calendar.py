@@ -60,26 +60,26 @@ def warning_for(day: date) -> str | None:
     return None
 
 
+def _closed_all_day(day: date) -> str | None:
+    """'saturday' / 'sunday' / 'holiday' when the offices are closed all day."""
+    if day.weekday() >= 5:
+        return "saturday" if day.weekday() == 5 else "sunday"
+    return "holiday" if is_holiday(day) else None
+
+
 def office_warning_for(day: date) -> str | None:
     """'closed_saturday' / 'closed_sunday' / 'closed_holiday' when the municipality's day
     to contact, decide or start falls on a day its offices are closed (a count in calendar
     days: "4 dage", "4 uger"), else ``warning_for``. A count in working days never lands
     there."""
-    if day.weekday() >= 5:
-        return "closed_saturday" if day.weekday() == 5 else "closed_sunday"
-    if is_holiday(day):
-        return "closed_holiday"
-    return warning_for(day)
+    closed = _closed_all_day(day)
+    return f"closed_{closed}" if closed else warning_for(day)
 
 
 def complaint_warning_for(day: date) -> str | None:
     """'saturday' / 'sunday' / 'holiday' when the last day for a complaint is one the
     offices are closed all day (a letter must arrive before), else ``warning_for``."""
-    if day.weekday() >= 5:
-        return "saturday" if day.weekday() == 5 else "sunday"
-    if is_holiday(day):
-        return "holiday"
-    return warning_for(day)
+    return _closed_all_day(day) or warning_for(day)
 
 
 def next_working_day(day: date) -> date:

@@ -10,7 +10,7 @@ from typing import Any
 from flask import current_app, render_template, request
 from markupsafe import Markup
 
-from .. import texts
+from .. import extras_texts, texts
 from ..domain.answers import Answers, read_date
 from ..domain.assess import (
     Assessment,
@@ -72,6 +72,10 @@ class OfferView:
     # endnu, så skriv dagen, det skal ske"): said, so a printout does not read as promised
     # dates (a user test: a GP gave today's date for a patient still to call).
     planned_request: str | None = None
+    # Of a § 86 card the Ældrelov alone rules out (aeldrelov_from), with a decision date:
+    # the refusal may rest on the wrong law (a user test: a son read "Passer nok ikke" as
+    # "the refusal was right"; the complaint helper said it, the result did not).
+    refused_by_wrong_law: str | None = None
 
 
 def _planned_request(offer: OfferAssessment, today: date) -> str | None:
@@ -136,11 +140,14 @@ def _summary_dates(offer: OfferAssessment, municipality: str) -> list[str]:
     shown = ([d for d in passed if d.date == latest and d.kind != "free_choice"]
              + [d for d in passed if d.date == latest and d.kind == "free_choice"]
              + ([min(upcoming, key=lambda d: d.date)] if upcoming else []))
-    lines = []
-    for d, text in zip(shown, _dated_texts(list(shown), municipality), strict=True):
-        warning = None if d.past else texts.deadline_warning(d)
-        lines.append(f"{text} {warning}" if warning else str(text))
-    return lines
+    return [_with_warning(d, str(text))
+            for d, text in zip(shown, _dated_texts(list(shown), municipality), strict=True)]
+
+
+def _with_warning(deadline: Deadline, text: str) -> str:
+    """A date's sentence and, while it is still to come, its warning (offices closed)."""
+    warning = None if deadline.past else texts.deadline_warning(deadline)
+    return f"{text} {warning}" if warning else text
 
 
 def _summary_phone(offer: OfferAssessment,
@@ -180,9 +187,7 @@ def _complaint_summary(assessment: Assessment) -> str | None:
     # Where the offers name different bodies (a unit for one, the municipality for
     # another), the municipality receives them all.
     deadline = dated[0] if len({d.body for d in dated}) == 1 else replace(dated[0], body=name)
-    text = texts.deadline_text(deadline, name)
-    warning = None if deadline.past else texts.deadline_warning(deadline)
-    return f"{text} {warning}" if warning else text
+    return _with_warning(deadline, texts.deadline_text(deadline, name))
 
 
 def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
@@ -207,6 +212,8 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
             view.planned_request = _planned_request(offer, assessment.today)
         else:
             view.aeldrelov_from = _aeldrelov_from(offer)
+            if view.aeldrelov_from and any(c.deadline_date for c in offer.complaints):
+                view.refused_by_wrong_law = extras_texts.complaint_pension_age_text(offer.id)
         groups[offer.verdict].append(view)
     return {"groups": groups, "assessment": assessment, "municipality": name,
             "complaint": _complaint_summary(assessment)}
