@@ -102,12 +102,14 @@ def test_phone_open_now_is_not_printed(new_page):
 
 def test_offers_that_do_not_fit_print_short(new_page, answered):
     """A printed result was 11–16 A4 pages. An offer that does not fit prints its title,
-    why and its source; its notes and how to complain stay on the screen – unless this
-    person has a last day to complain (tests/web: the class is left off then)."""
+    why and its source; what it folds away on the screen (its notes, how to complain in
+    general) stays off paper, though the print style opens other <details> – a last day to
+    complain is not folded and prints (tests/web: the class is left off then)."""
     page = new_page(storage_state=answered)
     page.goto(f"/{HERLEV.slug}/resultat")
     page.emulate_media(media="print")
-    for selector in (".offer-unlikely .alert", ".offer-unlikely .offer-complaints-general"):
+    for selector in (".offer-unlikely .offer-more", ".offer-unlikely .alert",
+                     ".offer-unlikely .offer-complaints-general"):
         found = page.evaluate(HIDDEN_JS, selector)
         assert found, f"nothing matches {selector}: the test would prove nothing"
         assert all(f["hidden"] for f in found), found

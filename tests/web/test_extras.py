@@ -780,6 +780,49 @@ def test_a_last_day_to_complain_prints_even_where_the_offer_does_not_fit(pages, 
         assert ("Sidste dag for at klage er" in card) is not general, offer_id
 
 
+def folded_card(html, offer_id):
+    """(the text folded into an offer card's <details>, or None; the card's text outside it)."""
+    card = offer_card(html, offer_id)
+    details = re.search(r'<details class="details offer-more">(.*?)</details>', card, re.S)
+    if details is None:
+        return None, plain_text(card)
+    return plain_text(details.group(1)), plain_text(card.replace(details.group(0), ""))
+
+
+def test_an_offer_that_does_not_fit_folds_away_its_notes_and_general_complaints(pages, now):
+    """The result page was long at 200 % text (a user test): an offer that does not fit
+    keeps its reasons, the complaint helper and any last day to complain in view, and folds
+    its notes and how to complain in general into a <details> (closed)."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "broenderslev", "self", {
+        "age": 55, "in_hospital": False, "hospital_plan": "no", "function_loss": "sudden",
+        "hospital_treated": False, "self_training_enough": "no", "motivated": True,
+        "group_ok": True, "request_date": "2026-11-02", "decision_date": "2026-11-20"})
+    html = pages.get("/broenderslev/resultat").get_data(as_text=True)
+    assert "offer-more" in html and "offer-more\" open" not in html
+    for offer_id in ("sul-140", "sel-86-2"):
+        assert f'class="offer offer-unlikely" aria-labelledby="offer-{offer_id}"' in html
+    # No decision on § 140 here: how to complain about it is folded away, with the note.
+    folded, outside = folded_card(html, "sul-140")
+    assert folded.startswith("Mere om tilbuddet og om at klage : Genoptræning efter sygehus")
+    assert "Kommunen beskriver ikke tilbuddet" in folded
+    assert "Klag til Styrelsen for Patientklager" in folded
+    assert "Derfor passer det nok ikke: Har ikke fået en genoptræningsplan" in outside
+    assert "Få hjælp til at skrive en klage" in outside
+    assert "Sådan klager du" not in outside and "Information" not in outside
+    # A last day to complain stays in view with its route; only the note is folded.
+    folded, outside = folded_card(html, "sel-86-2")
+    assert folded.startswith("Mere om tilbuddet : Vedligeholdende træning")
+    assert "Kommunen beskriver ikke tilbuddet" in folded and "Sådan klager du" not in folded
+    assert "Sådan klager du Er du uenig i afgørelsen: Klag til Brønderslev Kommune" in outside
+    assert "Sidste dag for at klage er fredag den 18. december 2026" in outside
+    # An offer that fits folds nothing away, not even its note.
+    folded, outside = folded_card(html, "sul-119")
+    assert folded is None and "Information: Kommunen beskriver ikke tilbuddet" in outside
+    folded, outside = folded_card(html, "sel-86-1")
+    assert folded is None and "Sådan klager du" in outside
+
+
 def test_result_page_complaint_day_on_a_saturday(pages, now):
     now(2026, 11, 24, 10, 0)
     run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "request_date": "2026-10-20",
