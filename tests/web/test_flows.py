@@ -1180,6 +1180,10 @@ def test_the_step_count_is_an_upper_bound_that_never_grows(pages):
     assert [s for s, _total in steps] == list(range(1, len(steps) + 1))
     totals = [total for _step, total in steps]
     assert totals == sorted(totals, reverse=True) and totals[-1] == len(steps)
+    # The start page's "cirka 5 minutter" says so too, beside a first "af højst 18".
+    start = plain_text(pages.get("/").get_data(as_text=True))
+    assert ("Det tager cirka 5 minutter. Du får ét spørgsmål ad gangen, og kun dem, der betyder "
+            "noget for dig.") in start
 
 
 def test_a_short_stay_is_not_called_living_at_home(pages):
