@@ -591,6 +591,7 @@ PRO_CONDITIONS: dict[str, tuple[str, Any]] = {
     "motivated": ("target", _l("motiveret for en aktiv indsats")),
     "can_join_team": ("target", _l("kan træne på hold")),
     "lives_at_home": ("target", _l("hjemmeboende")),
+    "lives_at_home_care_home_trains": ("target", _l("hjemmeboende")),
     "pensioner": ("target", _l("modtager pension")),
     # The answer it reads, mental_health: "Depression eller angst, som ikke er svær" (the
     # national rule's list; Fredericia's standard names only "Let- til moderat depression").

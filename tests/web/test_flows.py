@@ -1196,6 +1196,20 @@ def test_a_short_stay_is_not_called_living_at_home(pages):
     assert "Bor ikke fast på plejecenter." in card and "Bor i eget hjem" not in card
 
 
+def test_a_care_home_resident_is_told_of_the_training_there(pages):
+    """Herlev's § 86 stk. 1 is for "hjemmeboende borgere"; its § 86 stk. 2 standard adds
+    "Borgere, der bor permanent ... på et af kommunens plejecentre, kan visiteres til fysisk
+    træning". A 60-year-old resident with a sudden loss was told nothing fits, and no more
+    (a fact-check)."""
+    run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "age": 60, "care_home": "permanent"})
+    html = pages.get("/herlev/resultat").get_data(as_text=True)
+    assert 'class="offer offer-unlikely" aria-labelledby="offer-sel-86-1"' in html
+    assert ("Derfor passer det nok ikke: Bor fast på plejecenter. Denne genoptræning er for "
+            "dem, der bor i eget hjem. Men bor du på et af kommunens plejecentre, kan du få "
+            "fysisk træning der, hvis kommunen vurderer, at du har brug for det. Spørg "
+            "personalet på plejecentret.") in plain_text(offer_card(html, "sel-86-1"))
+
+
 @pytest.mark.parametrize(("slug", "offer", "said"), [
     # What a refusal brings. Herlev: "At borgeren ved afslag på ansøgning om genoptræning får
     # oplysning om og forslag til alternativ problemløsning samt vejledning om
