@@ -684,10 +684,10 @@ def transport_cell(costs: Costs | None, approved: date | None) -> list[str]:
     if costs.transport_alternatives:
         out.append(_("Du kan bruge: %(options)s.",
                      options=texts.transport_options_text(costs.transport_alternatives)))
-    if costs.reimbursement:
-        out.append(texts.reimbursement_text(
-            costs.reimbursement.pensioner_min_dkk, costs.reimbursement.others_min_dkk,
-            format_short_date(approved) if approved else None))
+    reimbursement = texts.reimbursement_line(
+        costs, format_short_date(approved) if approved else None)
+    if reimbursement:
+        out.append(reimbursement)
     return out
 
 

@@ -143,14 +143,15 @@ def _rules_facts(offer_id: OfferId, rules: OfferRules, unit: Unit | None,
             "transport_notes": [str(texts.TRANSPORT_NOTES[n]) for n in rules.costs.transport_notes],
             "reimbursement": None,
         }
-        if rules.costs.reimbursement:
+        # The amounts where the standard gives them; the law's rule without them otherwise.
+        reimbursement = texts.reimbursement_line(rules.costs, standard_date)
+        if reimbursement:
             r = rules.costs.reimbursement
             data["costs"]["reimbursement"] = {
-                "pensioner_min_dkk": r.pensioner_min_dkk,
-                "others_min_dkk": r.others_min_dkk,
-                "per": r.per,
-                "text": texts.reimbursement_text(r.pensioner_min_dkk, r.others_min_dkk,
-                                                 standard_date),
+                "pensioner_min_dkk": r.pensioner_min_dkk if r else None,
+                "others_min_dkk": r.others_min_dkk if r else None,
+                "per": r.per if r else "visit",
+                "text": reimbursement,
             }
     if rules.obligations:
         ob = rules.obligations

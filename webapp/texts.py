@@ -929,6 +929,20 @@ def training_free(costs: Costs | None) -> bool:
     return costs is None or costs.training_free
 
 
+def reimbursement_line(costs: Costs | None, approved: str | None) -> str | None:
+    """When transport is reimbursed only above a minimum own expense: with the standard's
+    amounts, or for the law's § 140 transport without them (ASSESSMENT.md §4.4). The result
+    page, the comparison and the API all say it from here."""
+    if costs is None:
+        return None
+    if costs.reimbursement:
+        return reimbursement_text(costs.reimbursement.pensioner_min_dkk,
+                                  costs.reimbursement.others_min_dkk, approved)
+    if costs.transport == "national_140":
+        return str(REIMBURSEMENT_WITHOUT_AMOUNT)
+    return None
+
+
 def cost_lines(costs: Costs | None, approved: str | None = None,
                about_patient: bool = False) -> list[str]:
     """'Hvad koster det?' on the result page, said to "du"; with ``about_patient``, the GP
@@ -953,11 +967,9 @@ def cost_lines(costs: Costs | None, approved: str | None = None,
     if costs.transport_alternatives:
         lines.append(_("Du kan bruge: %(options)s.",
                        options=transport_options_text(costs.transport_alternatives)))
-    if transport == "national_140" and not costs.reimbursement:
-        lines.append(str(REIMBURSEMENT_WITHOUT_AMOUNT))
-    if costs.reimbursement:
-        lines.append(reimbursement_text(costs.reimbursement.pensioner_min_dkk,
-                                        costs.reimbursement.others_min_dkk, approved))
+    reimbursement = reimbursement_line(costs, approved)
+    if reimbursement:
+        lines.append(reimbursement)
     lines += [str(TRANSPORT_NOTES[n]) for n in costs.transport_notes]
     return lines
 

@@ -140,6 +140,16 @@ def test_api_carries_every_practical_fact_the_page_shows(client):
     assert costs["reimbursement"]["others_min_dkk"] == 60
     assert "25 kr." in costs["reimbursement"]["text"] and "2017" in costs["reimbursement"]["text"]
     assert costs["transport_notes"]
+    # Without amounts in the standard, the law's rule is still said, as on the result page
+    # (a fact-check: the API gave reimbursement null for Herlev and Fredensborg).
+    herlev = post(client, {"municipality": "herlev", "answers": {"age": 50, "hospital_plan": "yes"},
+                           "today": "2026-03-30"}).get_json()
+    costs = {o["id"]: o for o in herlev["offers"]}["sul-140"]["costs"]
+    assert costs["reimbursement"] == {
+        "pensioner_min_dkk": None, "others_min_dkk": None, "per": "visit",
+        "text": "Godtgørelse gives kun, når dine udgifter til transport er over et mindstebeløb "
+                "pr. træningsbesøg. Spørg kommunen om beløbet."}
+    assert {o["id"]: o for o in herlev["offers"]}["sel-86-1"]["costs"]["reimbursement"] is None
     fredericia = post(client, {"municipality": "fredericia", "answers": {},
                                "today": "2026-03-30"}).get_json()
     obligations = {o["id"]: o for o in fredericia["offers"]}["sul-140"]["obligations"]

@@ -1470,6 +1470,11 @@ def test_the_minimum_own_expense_is_said_without_a_figure_from_the_standard(page
     # as one way; a fact-check)
     assert "mindstebeløb" not in page
     assert "er over 25 kr. pr. træningsbesøg for pensionister" in page
+    # The comparison's transport row says it from the same place (texts.reimbursement_line).
+    comparison = main_text(pages.get("/sammenlign?tilbud=sul-140"))
+    assert comparison.count("over et mindstebeløb pr. træningsbesøg. Spørg kommunen om "
+                            "beløbet.") == 1  # Fredericia; Nyborg gives the amounts
+    assert comparison.count("er over 25 kr. pr. træningsbesøg for pensionister") == 1
 
 
 def test_the_comparison_says_the_86_figures_apply_under_67(pages):
