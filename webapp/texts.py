@@ -601,6 +601,10 @@ def _deadline_text(deadline: Deadline, municipality: str) -> str:
     if deadline.kind == "decision":
         return _("Du skal have en skriftlig afgørelse senest %(date)s.", date=when)
     if deadline.kind == "contact":
+        if deadline.goal.aim and what == "assessment_visit_booked":  # Herlev's kvalitetsmål
+            return _("%(municipality)s vil gerne kontakte dig senest %(date)s for at aftale et "
+                     "visitationsbesøg. Det er et mål, ikke et løfte.",
+                     municipality=municipality, date=when)
         if deadline.goal.aim:  # Nyborg's Kvalitetsmål
             return _("%(municipality)s vil gerne kontakte dig senest %(date)s. Det er et mål, "
                      "ikke et løfte.", municipality=municipality, date=when)

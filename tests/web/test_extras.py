@@ -1339,6 +1339,26 @@ def test_a_start_goal_is_said_as_the_standard_gives_it(pages, now):
             "henvendelsen.") in gp
 
 
+def test_herlevs_kvalitetsmaal_are_said_as_goals(pages, now):
+    """Herlev gives its 10 hverdage and 14 dage only in the list "Hvad er Herlev Kommunes
+    kvalitetsmål?", beside "At borgerne i Herlev Kommune kender tilbuddet om genoptræning":
+    goals, as Nyborg's Kvalitetsmål, not promises (a fact-check: they were said as "skal")."""
+    now(2026, 11, 24, 10, 0)
+    run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "request_date": "2026-11-23"})
+    page = main_text(pages.get("/herlev/resultat"))
+    assert ("Herlev Kommune vil gerne kontakte dig senest mandag den 7. december 2026 for at "
+            "aftale et visitationsbesøg. Det er et mål, ikke et løfte.") in page
+    assert "Kommunens mål (ikke et løfte): Træningen starter senest 14 dage efter " \
+           "visitationsbesøget." in page
+    assert "Herlev Kommune skal kontakte" not in page
+    ics = pages.client.get("/herlev/kalender/sel-86-1.ics").get_data(as_text=True)
+    assert "BEGIN:VEVENT" in ics
+    assert "Sidste dag for kommunen" not in ics
+    comparison = main_text(pages.get("/sammenlign?tilbud=sel-86-1"))
+    assert ("Kommunens mål (ikke et løfte): Kommunen kontakter dig senest 10 hverdage efter din "
+            "henvendelse for at aftale et visitationsbesøg.") in comparison
+
+
 def test_what_the_standards_say_of_visits_choice_and_absence_is_shown(pages, now):
     """In the rules but on no page (a review found): Brønderslev "Efter den første
     kontakt/henvendelse vil en visitator aflægge dig et besøg", "Du kan ikke frit vælge
@@ -1663,9 +1683,10 @@ def test_dates_from_a_request_not_made_yet_say_so(pages, now):
     assert said in summary_text(pages, "fredericia")
     assert said in plain_text(offer_card(html, "sel-86-1"))
     # a request already made: the dates are the standard's own
-    run_flow(pages, "herlev", "self", {**PERSONAS["herlev"], "request_date": "2026-11-20"})
-    page = main_text(pages.get("/herlev/resultat"))
-    assert "Herlev Kommune skal kontakte dig senest" in page
+    run_flow(pages, "fredensborg", "self", {**PERSONAS["fredensborg"],
+                                            "request_date": "2026-11-20"})
+    page = main_text(pages.get("/fredensborg/resultat"))
+    assert "Fredensborg Kommune skal kontakte dig senest" in page
     assert "Datoerne gælder, hvis" not in page
 
 
