@@ -8,9 +8,9 @@ with a placeholder where the token goes and, on later requests, puts this visito
 token in its place: ~10 times cheaper than running the templates (see bench/).
 
 What a key may hold (the caller's duty, and why it is safe): the language, the
-municipality, who is filling in, the question, its place in the route, the day and the
+municipality, who is filling in, the question, its place in the route, the day, the
 site's public address (``context.public_base``: a forged Host header gets its own page,
-never one other visitors are given). Never
+never one other visitors are given) and the root its links start with (SCRIPT_NAME). Never
 an answer: a page that shows an answer (a question answered before, the check page, the
 result) is rendered for that request only and kept nowhere. Flashed messages, query
 strings other than ``lang`` and error pages are never cached either, and the cache holds
@@ -57,7 +57,10 @@ def cached_render(key: tuple[Hashable, ...], render: Callable[[], str]) -> str:
     pages: OrderedDict[tuple[Hashable, ...], str] = current_app.extensions[_EXTENSION]
     # The host too, unless the site's address is configured: the start page shows an
     # absolute link, and a page asked for with a forged Host header must not be shared.
-    key = (locale_name(), context.today(), context.public_base(), *key)
+    # And the root every link on the page starts with (SCRIPT_NAME): a server that took it
+    # from a request header gave later visitors links to another site (a fuzzing session;
+    # gunicorn.conf.py no longer takes it from a header).
+    key = (locale_name(), context.today(), context.public_base(), request.script_root, *key)
     page = pages.get(key)
     if page is None:
         g.tg_rendering_shared = True
