@@ -129,6 +129,17 @@ def test_openapi_document(client):
     assert "age" in doc["components"]["schemas"]["Answers"]["properties"]
 
 
+def test_every_municipality_the_document_lists_is_assessed(client, book):
+    """The document lists each municipality by slug, code and name; each is accepted."""
+    listed = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"][
+        "AssessmentRequest"]["properties"]["municipality"]["enum"]
+    assert len(listed) == 3 * len(book.municipalities) == 294
+    assert {"herlev", "163", "Herlev Kommune", "koebenhavn", "101"} <= set(listed)
+    for value in listed:
+        response = post(client, {"municipality": value, "today": "2026-03-30"})
+        assert response.status_code == 200, value
+
+
 def test_api_carries_every_practical_fact_the_page_shows(client):
     """Nyborg's reimbursement minimums (25 / 60 kr. per visit, with the standard's date) and
     Fredericia's SMS reminder reach the API as they reach the result page."""

@@ -1289,6 +1289,14 @@ def test_complaint_deadline_as_a_calendar_file(pages, client, now):
     bad = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={
         "csrf_token": token, "about": "decision"})
     assert bad.status_code == 400
+    assert "Skriv den dag, du fik afgørelsen." in bad.get_data(as_text=True)
+    # a date that is no date says so, as the letter's form does (a fuzzing session got
+    # "Der gik noget galt med formularen")
+    bad = client.post("/broenderslev/klage/kalender.ics?tilbud=sel-86-1", data={
+        "csrf_token": token, "about": "decision", "day": "30", "month": "2", "year": "2025"})
+    page = bad.get_data(as_text=True)
+    assert bad.status_code == 400 and "<h1>Datoen kan ikke bruges</h1>" in page
+    assert "Der gik noget galt med formularen" not in page
 
 
 def test_possessive_is_the_danish_genitive(app):

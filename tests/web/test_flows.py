@@ -472,6 +472,11 @@ def test_a_result_link_without_the_answers_says_why_it_starts_over(client):
            f'class="alert-text">{said}</p>' in page
     assert said in page[page.index("<title>"):page.index("</title>")]
     assert said not in client.get("/nyborg").get_data(as_text=True)  # said once
+    # however often it is asked before the start page is seen (a fuzzing session: a client
+    # that did not follow the redirect got one copy per request)
+    for _ in range(5):
+        assert client.get("/nyborg/tjek").status_code == 302
+    assert client.get("/nyborg").get_data(as_text=True).count(said) == 2  # page and title
 
 
 def test_the_complaint_helper_is_one_tap_from_the_municipalitys_start(client):

@@ -74,11 +74,16 @@ def given_twice(found: Any, where: str = "") -> None:
                        _("Feltet %(field)s står mere end én gang.", field=field), field)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def shown(text: str) -> str:
-    """What the client sent, fit to be named in an error: at most 60 characters, and a
-    lone surrogate (valid in a JSON escape, not in Unicode text) as its escape, ``\\ud800``,
-    so the answer is valid UTF-8 for any reader."""
-    return text[:60].encode("utf-8", "backslashreplace").decode("utf-8")
+    """What the client sent, fit to be named in an error: at most 60 characters, a lone
+    surrogate (valid in a JSON escape, not in Unicode text) as its escape, ``\\ud800``, so
+    the answer is valid UTF-8 for any reader, and a control character as its escape,
+    ``\\x00``, so a message shown as it is shows no NUL or line break (a fuzzing session)."""
+    text = text[:60].encode("utf-8", "backslashreplace").decode("utf-8")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def unknown_answer(key: str) -> ApiError:
@@ -193,4 +198,4 @@ def municipalities() -> Any:
 
 @bp.get("/openapi.json")
 def openapi() -> Any:
-    return jsonify(openapi_document())
+    return jsonify(openapi_document(rule_book()))

@@ -237,7 +237,10 @@ def complaint_calendar(slug: str) -> Any:
         abort(400)
     decided, error = _read_decision_date(form)
     if error:
-        abort(400)
+        # The page posts the date it has checked; a date posted by hand that is no date
+        # was told only "something went wrong with the form" (a fuzzing session).
+        return render_template("errors/error.html", title=_("Datoen kan ikke bruges"),
+                               body=error, status=400), 400
     guide = complaint_guide(book(), municipality, offer.id, form.about.data, decided, today())
     if guide is None:
         abort(400)

@@ -72,7 +72,9 @@ def no_answers_here(slug: str) -> Response:
     """A page of the questionnaire with no visit in this browser (a link sent on, a
     bookmark, a day later): to the start, saying why, instead of a start page that seems
     to have forgotten everything without a word."""
-    if request.method == "GET":
+    # Said once however often it is asked before the start page is seen: a client that
+    # does not follow the redirect piled up one copy per request (a fuzzing session).
+    if request.method == "GET" and "_flashes" not in session:
         flash(_("Der er ingen svar i denne browser. Svarene bliver kun i den browser, de blev "
                 "givet i, og højst et døgn. Start forfra her."), "info")
     return redirect(url_for("pages.municipality_start", slug=slug))
