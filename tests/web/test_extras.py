@@ -877,6 +877,24 @@ def summary_text(pages, slug):
     return text_of(html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(summary))
 
 
+def test_summary_says_whom_to_ring_where_no_number_is_known(pages):
+    """A 76-year-old in Herlev, whose standard names no contact: "Kort fortalt" said only
+    "Det ser ud til at passe.", and the card's "Sådan søger du" was 12 screens down at 200 %
+    text (a user test). It now says whom to ring, as the card does."""
+    run_flow(pages, "herlev", "self", {"age": 76, "in_hospital": False, "hospital_plan": "no",
+                                       "function_loss": "lasting", "pensioner": True,
+                                       "care_home": "none", "motivated": True})
+    summary = summary_text(pages, "herlev")
+    ask = ("Ring til Herlev Kommune, og spørg efter træning. Nummeret står på kommunens "
+           "hjemmeside og på borger.dk.")
+    assert f"Træning som en del af helhedspleje Det ser ud til at passe. {ask}" in summary
+    assert summary.count(ask) == 1  # not for § 119, which the doctor refers to
+    # With a number, the number (Fredensborg's Træning & Rehabilitering), not this line.
+    run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
+    summary = summary_text(pages, "fredensborg")
+    assert "Telefon:" in summary and "og spørg efter træning" not in summary
+
+
 def test_summary_says_what_to_do_when_a_date_has_gone_by(pages, now):
     """Home five weeks: every date of Fredericia's § 140 has gone by. The summary said only
     "Det ser ud til at passe" and a phone number; the latest date, and what to do if it was

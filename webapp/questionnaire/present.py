@@ -64,6 +64,10 @@ class OfferView:
     # For the summary: (phone number, the unit's name when it is not the offer's own
     # contact but the one its standard names for other offers: freshness.contact_elsewhere)
     phone: tuple[str, str | None] | None = None
+    # For the summary, where no number is known and the person asks the municipality: whom
+    # to ring. "Kort fortalt" said only "Det ser ud til at passe." to a 76-year-old in Herlev,
+    # whose standard names no contact, and its card was 12 screens down at 200 % (a user test).
+    ask: str | None = None
     # For the summary, of § 86 ruled out by the Ældrelov alone: the age it is helhedspleje
     # from. "Genoptræning efter sygdom uden indlæggelse – Passer nok ikke" was read by a
     # relative of an 81-year-old as "no help after the fall" (a user test).
@@ -165,6 +169,18 @@ def _summary_phone(offer: OfferAssessment,
     return elsewhere[0].phones[0].number, elsewhere[0].name
 
 
+def _summary_ask(offer: OfferAssessment, phone: tuple[str, str | None] | None,
+                 municipality: str) -> str | None:
+    """"Ring til … og spørg efter træning", as the card's "Sådan søger du" says it, for an
+    offer the person applies for with no number to give (_offer_facts.html, part 'apply')."""
+    if phone is not None or offer.unit is not None:
+        return None
+    if offer.rules.apply is None or offer.rules.apply.route != "contact_unit":
+        return None
+    return _("Ring til %(name)s, og spørg efter træning. Nummeret står på kommunens "
+             "hjemmeside og på borger.dk.", name=municipality)
+
+
 def _aeldrelov_from(offer: OfferAssessment) -> int | None:
     """The folkepensionsalder, when the Ældrelov is the one reason ``offer`` does not fit."""
     hard = [r for r in offer.reasons if r.outcome == "failed" and not (r.soft or r.inform)]
@@ -209,6 +225,7 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
             view.timeline = _timeline(offer, name)
             view.dates = _summary_dates(offer, name)
             view.phone = _summary_phone(offer, standard)
+            view.ask = _summary_ask(offer, view.phone, name)
             view.planned_request = _planned_request(offer, assessment.today)
         else:
             view.aeldrelov_from = _aeldrelov_from(offer)
