@@ -877,6 +877,26 @@ def summary_text(pages, slug):
     return text_of(html5lib.HTMLParser(namespaceHTMLElements=False).parseFragment(summary))
 
 
+def test_someone_still_waiting_is_led_to_the_complaint_helper(pages, now):
+    """A son, his mother home 10 days with a plan and no word from the municipality, passed
+    "Har du fået afslag? …": he had no refusal. Behind it stood what he needed: "Venter du
+    stadig på kommunen?" and to whom a complaint about waiting goes (a user test)."""
+    now(2026, 11, 25, 10, 0)
+    run_flow(pages, "fredensborg", "relative", {"age": 63, "in_hospital": False,
+                                                "hospital_plan": "yes", "plan_level": "basal",
+                                                "discharge_date": "2026-11-15"})
+    card = card_text(pages, "/fredensborg/resultat", "sul-140")
+    assert "Har du fået afslag, eller venter du stadig? Få hjælp til at klage" in card
+    helper = main_text(pages.get("/fredensborg/klage?tilbud=sul-140&fra=resultat"))
+    assert "Venter du stadig på kommunen?" in helper
+    assert "Vil du klage over ventetiden, så skriv til Fredensborg Kommune." in helper
+    # An offer with no complaint about waiting, or one that does not fit, keeps "afslag".
+    html = pages.get("/fredensborg/resultat").get_data(as_text=True)
+    for offer_id in ("sel-86-2", "sel-86-1"):
+        assert "Har du fået afslag? Få hjælp til at skrive en klage" in plain_text(
+            offer_card(html, offer_id)), offer_id
+
+
 def test_summary_says_whom_to_ring_where_no_number_is_known(pages):
     """A 76-year-old in Herlev, whose standard names no contact: "Kort fortalt" said only
     "Det ser ud til at passe.", and the card's "Sådan søger du" was 12 screens down at 200 %
