@@ -215,8 +215,9 @@ def free_choice_line(offer: OfferAssessment, brief: bool = False) -> str | None:
     if free is None:
         return None
     if brief:
-        return _("Uden tilbud om start inden for %(days)s dage efter udskrivelsen må du vælge "
-                 "privat (mingenoptræning.dk).", days=free.amount)
+        # "Uden tilbud om start … må du vælge privat" read stiffly (a user test).
+        return _("Tilbyder kommunen ikke start inden for %(days)s dage efter udskrivelsen, må "
+                 "du vælge privat (mingenoptræning.dk).", days=free.amount)
     return _("Har kommunen ikke tilbudt dig en tid til at starte senest %(days)s dage efter "
              "udskrivelsen, må du vælge en privat leverandør. Du vælger på mingenoptræning.dk.",
              days=free.amount)

@@ -89,6 +89,10 @@ def test_handout_prints_on_one_a4_page_without_navigation(new_page, slug, lang):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".qr-code").is_visible()
     assert page.locator(".handout-box").count() == 6
+    # the title stands larger than the headings under it (a user test: it did not)
+    title, heading = (page.locator(f".handout {tag}").first.evaluate(
+        "e => parseFloat(getComputedStyle(e).fontSize)") for tag in ("h1", "h2"))
+    assert title > heading
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     assert len(A4_PAGES.findall(pdf)) == 1
 

@@ -314,7 +314,9 @@ def test_handout_has_a_qr_code_for_the_municipality_page(pages, slug):
     assert drawn != expected_modules(url + "x")  # the check can tell URLs apart
     assert url in main_text(response)
     page = main_text(response)
-    assert "Lægens bemærkninger" in page
+    # for a hospital's physiotherapist too, and with the day it was printed (a user test)
+    assert "Bemærkninger fra læge eller terapeut:" in page and "Lægens bemærkninger" not in page
+    assert re.search(r"Printet fra Træningsguiden \w+dag den \d+\. \w+ 20\d\d\.", page)
     assert page.count("Ring") >= 1
 
 
@@ -356,8 +358,8 @@ def test_handout_gives_the_laws_free_choice_and_says_an_old_standard_may_be_out_
     siden": not that the law's free choice after 7 days overrides it, nor to ask whether
     it still holds (a fact-check)."""
     page = main_text(pages.get("/nyborg/fagperson/udskriv"))
-    assert ("Uden tilbud om start inden for 7 dage efter udskrivelsen må du vælge privat "
-            "(mingenoptræning.dk).") in page
+    assert ("Tilbyder kommunen ikke start inden for 7 dage efter udskrivelsen, må du vælge "
+            "privat (mingenoptræning.dk).") in page
     assert "Standarden er mere end tre år gammel" in page
     assert "Standarden er mere end tre år gammel" not in main_text(
         pages.get("/fredensborg/fagperson/udskriv"))  # approved December 2025
