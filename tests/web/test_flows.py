@@ -148,6 +148,18 @@ def test_a_disease_of_the_nerves_leaves_vederlagsfri_fysioterapi_open(pages):
     card = offer_card(pages.get("/fredericia/resultat").get_data(as_text=True), "sul-140a")
     assert "Det er ikke afklaret, om der er et svært fysisk handicap" in card
     assert "fx en blodprop i hjernen, gør ikke" not in card
+    # "Nej" to the handicap, "Ved ikke" to the illness: the open part is the illness, and
+    # "Ændr svaret" led to the handicap question (a user test).
+    pages.post("/slet", {})
+    run_flow(pages, "herlev", "self", {
+        "age": 76, "in_hospital": False, "hospital_plan": "no", "function_loss": "lasting",
+        "severe_disability": False, "disability_cause": None})
+    card = offer_card(pages.get("/herlev/resultat").get_data(as_text=True), "sul-140a")
+    assert ("Det afhænger af: Har ikke et svært fysisk handicap. Det er ikke afklaret, om der er "
+            "en sygdom, der bliver værre med tiden (fx sklerose eller Parkinsons). Lægen "
+            "vurderer det.") in plain_text(card)
+    assert "/herlev/spoergsmaal/disability_cause?fra=resultat" in card
+    assert "/herlev/spoergsmaal/severe_disability?fra=resultat" not in card
 
 
 def test_fredericia_plan_result_has_dates_and_phone(pages):

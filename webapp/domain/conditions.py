@@ -419,7 +419,14 @@ RULES: dict[str, Rule] = {
                "værre med tiden og kan give ret til vederlagsfri fysioterapi. Andre, fx en "
                "blodprop i hjernen, gør ikke. Lægen vurderer det."),
             "disability_cause",
-        ),),
+        ), (
+            # "Nej" to the handicap, "Ved ikke" to the illness: the open part is the illness,
+            # and "Ændr svaret" led to the handicap question (a user test).
+            lambda a: a.severe_disability is False and a.disability_cause is None,
+            N_("Har ikke et svært fysisk handicap. Det er ikke afklaret, om der er en sygdom, "
+               "der bliver værre med tiden (fx sklerose eller Parkinsons). Lægen vurderer det."),
+            "disability_cause",
+        )),
     ),
     "severe_disability": Rule(
         "severe_disability",
