@@ -1405,6 +1405,9 @@ def test_herlevs_kvalitetsmaal_are_said_as_goals(pages, now):
     comparison = main_text(pages.get("/sammenlign?tilbud=sel-86-1"))
     assert ("Kommunens mål (ikke et løfte): Kommunen kontakter dig senest 10 hverdage efter din "
             "henvendelse for at aftale et visitationsbesøg.") in comparison
+    # and the page no longer calls every figure a promise (a user test)
+    assert "selv har lovet" not in comparison
+    assert "Nogle er løfter, andre er mål. Se også, hvilken dag en frist tæller fra" in comparison
 
 
 def test_what_the_standards_say_of_visits_choice_and_absence_is_shown(pages, now):
