@@ -236,9 +236,12 @@ FOLLOW_UP_DURING = frozenset({"action_plan", "tests_start_end", "midway_evaluati
                               "half_yearly_evaluation"})
 
 NOTES = {
+    # "Kommunen beskriver ikke tilbuddet" on the offer that fitted best read as "the
+    # municipality does not give it" (a user test).
     "national_only": _l(
-        "Kommunens egen kvalitetsstandard beskriver ikke dette tilbud her. Vurderingen "
-        "bygger på loven. Spørg kommunen, hvad den selv tilbyder."
+        "Kommunens egne regler for træning (kvalitetsstandarden) nævner ikke dette tilbud. "
+        "Det, der står her, bygger på loven, som gælder i alle kommuner. Spørg kommunen, hvad "
+        "den selv tilbyder."
     ),
     "aeldrelov_override": _l(
         "Kommunens kvalitetsstandard nævner ikke Ældreloven, som trådte i kraft %(date)s. "
@@ -275,7 +278,7 @@ NOTES = {
 # The heading of each note on the result page: what it is about, so that a person who
 # moves from heading to heading (a screen reader) hears more than "Godt at vide".
 NOTE_HEADINGS = {
-    "national_only": _l("Kommunen beskriver ikke tilbuddet"),
+    "national_only": _l("Her gælder loven"),
     "aeldrelov_override": _l("Ældreloven går forud"),
     "others_limited": _l("Især for ældre"),
     "elderly_named": _l("Også for yngre voksne"),

@@ -807,7 +807,7 @@ def test_an_offer_that_does_not_fit_folds_away_its_notes_and_general_complaints(
     # No decision on § 140 here: how to complain about it is folded away, with the note.
     folded, outside = folded_card(html, "sul-140")
     assert folded.startswith("Mere om tilbuddet og om at klage : Genoptræning efter sygehus")
-    assert "Kommunen beskriver ikke tilbuddet" in folded
+    assert "Her gælder loven Kommunens egne regler for træning" in folded
     assert "Klag til Styrelsen for Patientklager" in folded
     assert "Derfor passer det nok ikke: Har ikke fået en genoptræningsplan" in outside
     assert "Få hjælp til at skrive en klage" in outside
@@ -815,12 +815,12 @@ def test_an_offer_that_does_not_fit_folds_away_its_notes_and_general_complaints(
     # A last day to complain stays in view with its route; only the note is folded.
     folded, outside = folded_card(html, "sel-86-2")
     assert folded.startswith("Mere om tilbuddet : Vedligeholdende træning")
-    assert "Kommunen beskriver ikke tilbuddet" in folded and "Sådan klager du" not in folded
+    assert "Her gælder loven Kommunens egne regler for træning" in folded and "Sådan klager du" not in folded
     assert "Sådan klager du Er du uenig i afgørelsen: Klag til Brønderslev Kommune" in outside
     assert "Sidste dag for at klage er fredag den 18. december 2026" in outside
     # An offer that fits folds nothing away, not even its note.
     folded, outside = folded_card(html, "sul-119")
-    assert folded is None and "Information: Kommunen beskriver ikke tilbuddet" in outside
+    assert folded is None and "Information: Her gælder loven" in outside
     folded, outside = folded_card(html, "sel-86-1")
     assert folded is None and "Sådan klager du" in outside
 
