@@ -362,6 +362,12 @@ AFTER = {
 GOALS = {
     "contact": _l("Kommunen kontakter dig %(period)s %(after)s."),
     "contact_with_time": _l("Kommunen kontakter dig med en tid %(period)s %(after)s."),
+    # Fredensborg: "kontaktet med forslag til en tid til vurdering" read as a training time
+    # when it said "med en tid" (a fact-check).
+    "assessment_time_offered": _l(
+        "Kommunen kontakter dig %(period)s %(after)s med forslag til en tid, hvor en terapeut "
+        "vurderer, hvad du har brug for."
+    ),
     "assessment_visit_booked": _l(
         "Kommunen kontakter dig %(period)s %(after)s for at aftale et visitationsbesøg."
     ),
@@ -386,6 +392,10 @@ GOALS_ABOUT_PATIENT = {
     **GOALS,
     "contact": _l("Kommunen kontakter patienten %(period)s %(after)s."),
     "contact_with_time": _l("Kommunen kontakter patienten med en tid %(period)s %(after)s."),
+    "assessment_time_offered": _l(
+        "Kommunen kontakter patienten %(period)s %(after)s med forslag til en tid, hvor en "
+        "terapeut vurderer, hvad patienten har brug for."
+    ),
     "assessment_visit_booked": _l(
         "Kommunen kontakter patienten %(period)s %(after)s for at aftale et visitationsbesøg."
     ),
@@ -614,6 +624,13 @@ def _deadline_text(deadline: Deadline, municipality: str) -> str:
         if what == "provider_contact":
             return _(
                 "Den, der skal træne dig, skal kontakte dig senest %(date)s for at aftale start.",
+                date=when,
+            )
+        if what == "assessment_time_offered":
+            return _(
+                "%(municipality)s skal kontakte dig senest %(date)s med forslag til en tid, "
+                "hvor en terapeut vurderer, hvad du har brug for.",
+                municipality=municipality,
                 date=when,
             )
         if what == "assessment_visit_booked":

@@ -161,6 +161,7 @@ class ServiceGoal(Model):
     what: Literal[
         "contact",
         "contact_with_time",
+        "assessment_time_offered",  # Fredensborg: "med forslag til en tid til vurdering"
         "assessment_visit_booked",
         "decision",
         "start",
