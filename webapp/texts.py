@@ -183,10 +183,13 @@ EXPECTATIONS = {
     "motivated": _l("Du er motiveret og deltager aktivt."),
     "active_at_home": _l("Du træner også derhjemme."),
     # Nyborg: "det er vigtigt, ar du er fysisk aktiv i hverdagen. Du aftaler sammen med
-    # terapeuten, hvordan din træning i hverdagen med fordel kan se ud."; Herlev: "bidrager
-    # med en passende indsats i dagligdagen" (a fact-check: not "træner derhjemme").
+    # terapeuten, hvordan din træning i hverdagen med fordel kan se ud." (a fact-check: not
+    # "træner derhjemme").
     "active_in_daily_life": _l("Du er aktiv i hverdagen. Sammen med terapeuten aftaler du, "
                                "hvad du gør mellem træningerne."),
+    # Herlev: "bidrager med en passende indsats i dagligdagen, der kan føre til et bedre
+    # funktionsniveau" – no agreement with the therapist, which was Nyborg's (a fact-check).
+    "daily_effort": _l("Du gør selv en passende indsats i hverdagen, så du kan klare mere."),
     "home_exercises_as_instructed": _l("Du laver hjemmeøvelserne, som terapeuten viser dig."),
     "take_responsibility": _l("Du tager ansvar for din træning og holder dig i gang."),
     "regular_attendance": _l("Du kommer hver gang."),

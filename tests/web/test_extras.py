@@ -1712,6 +1712,12 @@ def test_fact_checked_obligations_in_the_standards_own_words(pages, now):
             "Sundhed og Træning på 63 33 78 72.") in card
     assert "Du er aktiv i hverdagen. Sammen med terapeuten aftaler du" in card
     assert "Du træner også derhjemme." not in card
+    # Herlev: "bidrager med en passende indsats i dagligdagen" – Nyborg's agreement with the
+    # therapist is not in it (a fact-check)
+    run_flow(pages, "herlev", "self", PERSONAS["herlev"])
+    herlev = card_text(pages, "/herlev/resultat", "sel-86-1")
+    assert "Du gør selv en passende indsats i hverdagen, så du kan klare mere." in herlev
+    assert "Sammen med terapeuten aftaler du" not in herlev
     assert "råd og vejledning om ergonomi" in card and "på arbejdet" not in card
     run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
                                            "discharge_date": "2026-11-23"})

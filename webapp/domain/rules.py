@@ -409,6 +409,7 @@ class Obligations(Model):
             "home_is_a_workplace",
             "home_workplace_furniture",
             "active_in_daily_life",
+            "daily_effort",
         ]
     ] = Field(default_factory=list)
     sms_reminder_hours: int | None = None
