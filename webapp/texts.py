@@ -165,6 +165,9 @@ PLACE_WHEN = {
     "default": "",
     "if_needed": _l("hvis det er nødvendigt"),
     "if_resident": _l("hvis du bor der"),
+    # Herlev: "Borgere, der bor permanent eller er på midlertidigt ophold på et af kommunens
+    # plejecentre" (a fact-check: "hvis du bor der" left out the short stay)
+    "if_resident_or_staying": _l("hvis du bor der eller er på et midlertidigt ophold"),
     "as_a_rule": _l("som udgangspunkt"),
     "exception": _l("undtagelsesvist"),
     # Herlev: "for visse sygdomsgrupper efter lægeordination"

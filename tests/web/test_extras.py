@@ -1718,6 +1718,13 @@ def test_fact_checked_obligations_in_the_standards_own_words(pages, now):
     herlev = card_text(pages, "/herlev/resultat", "sel-86-1")
     assert "Du gør selv en passende indsats i hverdagen, så du kan klare mere." in herlev
     assert "Sammen med terapeuten aftaler du" not in herlev
+    # and § 86 stk. 2 on a care home: "bor permanent eller er på midlertidigt ophold"
+    pages.post("/slet", {})
+    run_flow(pages, "herlev", "self", {"age": 60, "in_hospital": False, "hospital_plan": "no",
+                                       "function_loss": "lasting", "pensioner": True,
+                                       "care_home": "temporary", "motivated": True})
+    herlev = card_text(pages, "/herlev/resultat", "sel-86-2")
+    assert "på plejecentret, hvis du bor der eller er på et midlertidigt ophold" in herlev
     assert "råd og vejledning om ergonomi" in card and "på arbejdet" not in card
     run_flow(pages, "fredericia", "self", {**PERSONAS["fredericia"],
                                            "discharge_date": "2026-11-23"})

@@ -257,8 +257,8 @@ PlaceKind = Literal[
 class Place(Model):
     kind: PlaceKind
     name: str | None = None
-    when: Literal["default", "if_needed", "if_resident", "as_a_rule", "exception",
-                  "some_illnesses_gp"] = "default"
+    when: Literal["default", "if_needed", "if_resident", "if_resident_or_staying",
+                  "as_a_rule", "exception", "some_illnesses_gp"] = "default"
 
 
 class Hours(Model):
