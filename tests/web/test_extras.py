@@ -1718,6 +1718,10 @@ def test_fact_checked_obligations_in_the_standards_own_words(pages, now):
     herlev = card_text(pages, "/herlev/resultat", "sel-86-1")
     assert "Du gør selv en passende indsats i hverdagen, så du kan klare mere." in herlev
     assert "Sammen med terapeuten aftaler du" not in herlev
+    # Fredensborg: "Terapeuten instruerer pårørende, aktivitetsmedarbejdere og plejepersonale"
+    run_flow(pages, "fredensborg", "self", PERSONAS["fredensborg"])
+    fredensborg = card_text(pages, "/fredensborg/resultat", "sel-86-1")
+    assert "vejledning af dine pårørende og af personalet, så de kan støtte træningen" in fredensborg
     # and § 86 stk. 2 on a care home: "bor permanent eller er på midlertidigt ophold"
     pages.post("/slet", {})
     run_flow(pages, "herlev", "self", {"age": 60, "in_hospital": False, "hospital_plan": "no",

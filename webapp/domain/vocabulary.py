@@ -53,6 +53,10 @@ CONTENT: dict[str, str] = {
     "self_training_programme": N_("et program til selvtræning og opfølgning"),
     "guidance_local_offers": N_("hjælp til at finde træning i nærmiljøet, fx i en forening"),
     "instruction_of_carers": N_("vejledning af plejepersonale, så de kan støtte træningen"),
+    # Fredensborg: "Terapeuten instruerer pårørende, aktivitetsmedarbejdere og plejepersonale"
+    # (a fact-check: the relatives were left out)
+    "instruction_of_relatives_and_staff": N_("vejledning af dine pårørende og af personalet, "
+                                             "så de kan støtte træningen"),
     "aids_assessment": N_("vurdering af behov for hjælpemidler"),
     "training_aids_provided": N_("hjælpemidler til brug i genoptræningen stilles til rådighed"),
     "activity_and_company": N_("aktivitets- og samværstilbud"),
