@@ -1118,6 +1118,23 @@ def complaint_pointers(complaints: tuple[Complaint, ...] | list[Complaint]) -> l
     return pointers
 
 
+def two_addresses_text(complaints: tuple[Complaint, ...] | list[Complaint]) -> str | None:
+    """Where one body's name comes with two addresses and one phone number (Brønderslev:
+    Visitationen in Dronninglund for decisions, in Brønderslev for the content of the
+    training): say so, and whom to ring when in doubt. A user test saw both addresses on
+    one card and could not tell where the letter should go."""
+    bodies = list({id(c.body): c.body for c in complaints}.values())
+    for i, body in enumerate(bodies):
+        for other in bodies[i + 1:]:
+            shared = [p for p in body.phones if p in other.phones]
+            if (body.name == other.name and body.address and other.address
+                    and body.address != other.address and shared):
+                return _("Kommunens kvalitetsstandard giver to adresser for %(name)s. Er du i "
+                         "tvivl om, hvor klagen skal hen, så ring på %(phone)s.",
+                         name=name_text(body.name), phone=format_phone(shared[0].number))
+    return None
+
+
 def complaint_deadline_text(complaint: Complaint) -> str | None:
     route = complaint.route
     if route.deadline_amount is None or route.deadline_unit is None:

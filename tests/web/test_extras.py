@@ -1387,6 +1387,20 @@ def test_a_start_goal_is_said_as_the_standard_gives_it(pages, now):
             "henvendelsen.") in gp
 
 
+def test_two_addresses_for_one_body_say_whom_to_ring(pages):
+    """Brønderslev gives Visitationen in Dronninglund (Rådhusgade 5) for decisions and in
+    Brønderslev (Ny Rådhusplads 1) for the content of the training, with one phone number.
+    A user test saw both on one card and could not tell where the letter should go."""
+    run_flow(pages, "broenderslev", "self", PERSONAS["broenderslev"])
+    card = card_text(pages, "/broenderslev/resultat", "sel-86-1")
+    assert "Rådhusgade 5, 9330 Dronninglund" in card and "Ny Rådhusplads 1, 9700 Brønderslev" in card
+    assert ("Kommunens kvalitetsstandard giver to adresser for Visitationen. Er du i tvivl om, "
+            "hvor klagen skal hen, så ring på 99 45 44 20.") in card
+    # one address each, or bodies of different names: nothing to say
+    run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
+    assert "giver to adresser" not in main_text(pages.get("/fredericia/resultat"))
+
+
 def test_fredensborgs_first_call_offers_a_time_for_the_assessment(pages, now):
     """Fredensborg: "Borgeren bliver senest 5 hverdage efter henvendelsen kontaktet med
     forslag til en tid til vurdering." "Kommunen kontakter dig med en tid" read as a time
