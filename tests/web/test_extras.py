@@ -1374,6 +1374,18 @@ def test_a_start_goal_is_said_as_the_standard_gives_it(pages, now):
     assert ("Kommunens egen frist: Træningen skal være planlagt eller startet senest mandag "
             "den 4. januar 2027.") in page
     assert "Træningen skal starte senest" not in page
+    # "Borgeren bliver senest 5 hverdage efter henvendelsen kontaktet med forslag til en tid
+    # til vurdering": "Kommunen kontakter dig med en tid" read as a time to train (a
+    # fact-check)
+    assert ("Fredensborg Kommune skal kontakte dig senest torsdag den 24. december 2026 med "
+            "forslag til en tid, hvor en terapeut vurderer, hvad du har brug for.") in page
+    assert "kontakter dig med en tid" not in page
+    comparison = main_text(pages.get("/sammenlign?tilbud=sel-86-1"))
+    assert ("Kommunen kontakter dig senest 5 hverdage efter din henvendelse med forslag til en "
+            "tid, hvor en terapeut vurderer, hvad du har brug for.") in comparison
+    gp = main_text(pages.get("/fredensborg/fagperson"))
+    assert ("Kommunen kontakter patienten senest 5 hverdage efter henvendelsen med forslag til "
+            "en tid, hvor en terapeut vurderer, hvad patienten har brug for.") in gp
     run_flow(pages, "fredericia", "self", {"age": 60, "in_hospital": False,
                                            "hospital_plan": "no", "function_loss": "sudden",
                                            "hospital_treated": False, "motivated": True,
@@ -1399,25 +1411,6 @@ def test_two_addresses_for_one_body_say_whom_to_ring(pages):
     # one address each, or bodies of different names: nothing to say
     run_flow(pages, "fredericia", "self", PERSONAS["fredericia"])
     assert "giver to adresser" not in main_text(pages.get("/fredericia/resultat"))
-
-
-def test_fredensborgs_first_call_offers_a_time_for_the_assessment(pages, now):
-    """Fredensborg: "Borgeren bliver senest 5 hverdage efter henvendelsen kontaktet med
-    forslag til en tid til vurdering." "Kommunen kontakter dig med en tid" read as a time
-    to train (a fact-check)."""
-    now(2026, 11, 24, 10, 0)
-    run_flow(pages, "fredensborg", "self", {**PERSONAS["fredensborg"],
-                                            "request_date": "2026-11-20"})
-    page = main_text(pages.get("/fredensborg/resultat"))
-    assert ("Fredensborg Kommune skal kontakte dig senest fredag den 27. november 2026 med "
-            "forslag til en tid, hvor en terapeut vurderer, hvad du har brug for.") in page
-    comparison = main_text(pages.get("/sammenlign?tilbud=sel-86-1"))
-    assert ("Kommunen kontakter dig senest 5 hverdage efter din henvendelse med forslag til en "
-            "tid, hvor en terapeut vurderer, hvad du har brug for.") in comparison
-    gp = main_text(pages.get("/fredensborg/fagperson"))
-    assert ("Kommunen kontakter patienten senest 5 hverdage efter henvendelsen med forslag til "
-            "en tid, hvor en terapeut vurderer, hvad patienten har brug for.") in gp
-    assert "kontakter dig med en tid" not in page
 
 
 def test_herlevs_kvalitetsmaal_are_said_as_goals(pages, now):
