@@ -13,7 +13,7 @@ from typing import Any
 from . import context, texts
 from .domain.assess import Assessment, Complaint, Deadline, Note, OfferAssessment
 from .domain.calendar import warning_for
-from .domain.complaint import ComplaintGuide, complaint_options
+from .domain.complaint import ComplaintGuide
 from .domain.freshness import Freshness, contact_elsewhere, contact_scope
 from .domain.ics import CalendarEvent, event_uid
 from .domain.phone import PhoneStatus, phone_status
@@ -35,8 +35,6 @@ from .i18n import format_long_date, format_phone, format_short_date, format_time
 from .speedups import gettext as _
 from .speedups import lazy_gettext as _l
 from .speedups import ngettext
-
-__all__ = ["complaint_options"]  # re-exported for templates: extras.complaint_options(offer)
 
 # --------------------------------------------------------------------------- names
 

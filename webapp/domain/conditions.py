@@ -354,22 +354,6 @@ RULES: dict[str, Rule] = {
         N_("Det er ikke oplyst, om personen bor i eget hjem eller på plejecenter."),
         kind="exclude",
     ),
-    # Herlev: § 86 stk. 1 is for "hjemmeboende borgere", but its § 86 stk. 2 standard says
-    # "Borgere, der bor permanent eller er på midlertidigt ophold på et af kommunens
-    # plejecentre, kan visiteres til fysisk træning": a resident under 67 was told nothing
-    # fits, with no word of that (a fact-check).
-    "lives_at_home_care_home_trains": Rule(
-        "care_home",
-        _not_permanent_care_home,
-        N_("Bor ikke fast på plejecenter."),
-        N_(
-            "Bor fast på plejecenter. Denne genoptræning er for dem, der bor i eget hjem. "
-            "Men bor du på et af kommunens plejecentre, kan du få fysisk træning der, hvis "
-            "kommunen vurderer, at du har brug for det. Spørg personalet på plejecentret."
-        ),
-        N_("Det er ikke oplyst, om personen bor i eget hjem eller på plejecenter."),
-        kind="exclude",
-    ),
     "pensioner": Rule(
         "pensioner",
         _bool("pensioner", True),
@@ -469,5 +453,18 @@ RULES["needs_help_or_gets_programme"] = replace(
     failed=N_(
         "Kan træne selv. Så giver kommunen ikke et træningsforløb, men en undersøgelse, "
         "et program at træne efter og opfølgning, hvis der er brug for det."
+    ),
+)
+
+# Herlev: § 86 stk. 1 is for "hjemmeboende borgere", but its § 86 stk. 2 standard says
+# "Borgere, der bor permanent eller er på midlertidigt ophold på et af kommunens plejecentre,
+# kan visiteres til fysisk træning": a resident under 67 was told nothing fits, with no word
+# of that (a fact-check). The same rule as lives_at_home; only its failed sentence says it.
+RULES["lives_at_home_care_home_trains"] = replace(
+    RULES["lives_at_home"],
+    failed=N_(
+        "Bor fast på plejecenter. Denne genoptræning er for dem, der bor i eget hjem. Men bor "
+        "du på et af kommunens plejecentre, kan du få fysisk træning der, hvis kommunen "
+        "vurderer, at du har brug for det. Spørg personalet på plejecentret."
     ),
 )

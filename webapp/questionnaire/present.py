@@ -19,6 +19,7 @@ from ..domain.assess import (
     assess_offer,
     professional_checks,
 )
+from ..domain.complaint import complaint_options
 from ..domain.flow import UNKNOWN
 from ..domain.freshness import contact_elsewhere
 from ..domain.loader import RuleBook
@@ -80,6 +81,19 @@ class OfferView:
     # the refusal may rest on the wrong law (a user test: a son read "Passer nok ikke" as
     # "the refusal was right"; the complaint helper said it, the result did not).
     refused_by_wrong_law: str | None = None
+    # The complaint helper's link, where the helper has a route for this offer. Waiting is no
+    # refusal: a son still waiting after his mother's discharge passed a link that spoke only
+    # of "afslag", though the helper says what to do while waiting (a user test).
+    complaint_link: str | None = None
+
+
+def _complaint_link(offer: OfferAssessment) -> str | None:
+    if not complaint_options(offer):
+        return None
+    if offer.verdict != "unlikely" and any(c.route.about == "service_level"
+                                           for c in offer.complaints):
+        return _("Har du fået afslag, eller venter du stadig? Få hjælp til at klage")
+    return _("Har du fået afslag? Få hjælp til at skrive en klage")
 
 
 def _planned_request(offer: OfferAssessment, today: date) -> str | None:
@@ -231,6 +245,7 @@ def result_view(assessment: Assessment, slug: str) -> dict[str, Any]:
             view.aeldrelov_from = _aeldrelov_from(offer)
             if view.aeldrelov_from and any(c.deadline_date for c in offer.complaints):
                 view.refused_by_wrong_law = extras_texts.complaint_pension_age_text(offer.id)
+        view.complaint_link = _complaint_link(offer)
         groups[offer.verdict].append(view)
     return {"groups": groups, "assessment": assessment, "municipality": name,
             "complaint": _complaint_summary(assessment)}
